@@ -1,0 +1,81 @@
+"""Text that remembers where it came from.
+
+Cleaning deletes page chrome and inserts the odd space ("AgentAnders" -> "Agent Anders"), but
+evidence must be shown in the *original* article. A :class:`MappedText` is the cleaned string
+plus a piecewise map back to original character offsets, built from a list of edits.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterable, NamedTuple
+
+
+class Edit(NamedTuple):
+    """Replace ``original[start:end]`` with ``replacement`` (offsets into the original)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class MappedText:
+    """A cleaned string and, for each run of it, the original offset it starts at.
+
+    ``runs`` holds ``(clean_start, orig_start, copied)`` triples sorted by ``clean_start``;
+    a copied run maps character by character, an inserted run maps every character to the
+    original position where it was inserted.
+    """
+
+    text: str
+    runs: tuple[tuple[int, int, bool], ...]
+    orig_end: int
+    starts: tuple[int, ...]
+
+    def to_original(self, clean_index: int) -> int:
+        """Original offset of the character at ``clean_index`` (or of the end, at len)."""
+        if clean_index >= len(self.text):
+            return self.orig_end
+        i = bisect_right(self.starts, clean_index) - 1
+        clean_start, orig_start, copied = self.runs[i]
+        return orig_start + (clean_index - clean_start) if copied else orig_start
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open clean span to the smallest original span that covers it."""
+        if end <= start:
+            point = self.to_original(start)
+            return point, point
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def apply_edits(original: str, start: int, end: int, edits: Iterable[Edit]) -> MappedText:
+    """Cut ``original[start:end]`` and apply non-overlapping ``edits`` inside it.
+
+    Overlapping edits are a programming error; they are dropped (the first one wins) so a
+    cleaning rule can never corrupt the offsets.
+    """
+    pieces: list[str] = []
+    runs: list[tuple[int, int, bool]] = []
+    clean_len = 0
+    cursor = start
+
+    def emit(text: str, orig: int, copied: bool) -> None:
+        nonlocal clean_len
+        if text:
+            runs.append((clean_len, orig, copied))
+            pieces.append(text)
+            clean_len += len(text)
+
+    for edit in sorted(edits):
+        if edit.start < cursor or edit.end > end:
+            continue
+        emit(original[cursor:edit.start], cursor, True)
+        emit(edit.replacement, edit.start, False)
+        cursor = edit.end
+    emit(original[cursor:end], cursor, True)
+    text = "".join(pieces)
+    if not runs:
+        runs.append((0, start, False))
+    return MappedText(text, tuple(runs), end, tuple(run[0] for run in runs))

@@ -1,0 +1,226 @@
+"""Lexicons: plain files a teacher can open, read through ``importlib.resources``.
+
+A lexicon file (``lexicons/NAME.tsv``) has a ``# key: value`` header (lexicon, concept, source,
+licence, weighting, format) and one ``term<TAB>weight<TAB>note`` entry a line. Terms are matched
+on word tokens, case-insensitively, with hyphen and space equivalent; a trailing ``*`` on the
+last word matches any ending. ``page_chrome.tsv`` is different: whole-line regular expressions
+with an action, used by :mod:`hypecheck.clean`.
+
+Lexicons are loaded once into an immutable :class:`Lexicons` object and passed explicitly;
+:meth:`Lexicons.extended` returns a *new* object with a user's extra terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+LEXICON_NAMES = (
+    "hype_adjectives",
+    "peacock_terms",
+    "superlatives",
+    "grand_claims",
+    "intensifiers",
+    "hedges",
+    "report_verbs",
+    "vague_sources",
+    "news_outlets",
+    "social_platforms",
+    "person_roles",
+    "abbreviations",
+)
+HEADER_KEYS = ("lexicon", "concept", "source", "licence", "weighting", "format")
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    weight: float
+    note: str
+    words: tuple[str, ...]
+    prefix: bool  # the last word matches any ending
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon entry found in a token sequence: token indices [first, last]."""
+
+    entry: Entry
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    header: Mapping[str, str]
+    entries: tuple[Entry, ...]
+    _by_first: Mapping[str, tuple[Entry, ...]] = field(repr=False, compare=False)
+    _prefix_first: tuple[Entry, ...] = field(repr=False, compare=False)
+    _phrases: frozenset[tuple[str, ...]] = field(repr=False, compare=False)
+
+    @classmethod
+    def build(cls, name: str, header: Mapping[str, str], entries: Iterable[Entry]) -> "Lexicon":
+        ordered = tuple(sorted({e.term: e for e in entries}.values(), key=lambda e: e.term))
+        by_first: dict[str, list[Entry]] = {}
+        prefix_first: list[Entry] = []
+        for entry in ordered:
+            if entry.prefix and len(entry.words) == 1:
+                prefix_first.append(entry)
+            else:
+                by_first.setdefault(entry.words[0], []).append(entry)
+        # Longest entries first so "formidable force" wins over "formidable".
+        index = {k: tuple(sorted(v, key=lambda e: (-len(e.words), e.term))) for k, v in by_first.items()}
+        phrases = frozenset(e.words for e in ordered if not e.prefix)
+        return cls(name, dict(header), ordered, index, tuple(prefix_first), phrases)
+
+    def has_phrase(self, words: Sequence[str]) -> bool:
+        """True when ``words`` is exactly one (non-prefix) entry."""
+        return tuple(words) in self._phrases
+
+    def __contains__(self, word: str) -> bool:
+        return bool(self.find(normalize_words(word)))
+
+    def find(self, words: Sequence[str]) -> list[Match]:
+        """All non-overlapping matches in lower-cased ``words``, longest first, left to right."""
+        matches: list[Match] = []
+        i = 0
+        while i < len(words):
+            found = self.match_at(words, i)
+            if found is None:
+                i += 1
+                continue
+            matches.append(found)
+            i = found.last + 1
+        return matches
+
+    def match_at(self, words: Sequence[str], i: int) -> Match | None:
+        for entry in self._by_first.get(words[i], ()):
+            end = i + len(entry.words)
+            if end <= len(words) and _words_match(entry, words[i:end]):
+                return Match(entry, i, end - 1)
+        for entry in self._prefix_first:
+            if words[i].startswith(entry.words[0]):
+                return Match(entry, i, i)
+        return None
+
+
+def _words_match(entry: Entry, words: Sequence[str]) -> bool:
+    *head, last = entry.words
+    if list(words[: len(head)]) != head:
+        return False
+    return words[-1].startswith(last) if entry.prefix else words[-1] == last
+
+
+def normalize_words(term: str) -> tuple[str, ...]:
+    """Lower-cased word tokens of a term, the way article text is tokenized."""
+    return tuple(w.replace("’", "'") for w in WORD.findall(term.lower().replace("-", " ")))
+
+
+def make_entry(term: str, weight: float, note: str = "") -> Entry:
+    term = term.strip().lower()
+    prefix = term.endswith("*")
+    words = normalize_words(term.rstrip("*"))
+    if not words:
+        raise LexiconError(f"empty term {term!r}")
+    return Entry(term, float(weight), note, words, prefix)
+
+
+def parse_lexicon(text: str, name: str) -> Lexicon:
+    header: dict[str, str] = {}
+    entries: list[Entry] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            key, sep, value = line[1:].partition(":")
+            if sep and key.strip() in HEADER_KEYS and key.strip() not in header:
+                header[key.strip()] = value.strip()
+            continue
+        fields = line.split("\t")
+        if len(fields) < 2:
+            raise LexiconError(f"{name}.tsv line {number}: expected term<TAB>weight<TAB>note")
+        try:
+            entries.append(make_entry(fields[0], float(fields[1]), fields[2].strip() if len(fields) > 2 else ""))
+        except ValueError as err:
+            raise LexiconError(f"{name}.tsv line {number}: {err}") from None
+    missing = [k for k in HEADER_KEYS if k not in header]
+    if missing:
+        raise LexiconError(f"{name}.tsv: header lacks {', '.join(missing)}")
+    return Lexicon.build(name, header, entries)
+
+
+@dataclass(frozen=True)
+class ChromeRule:
+    """A whole-line pattern of page chrome: ``drop`` the line, ``tail`` (drop it and the rest),
+    or keep it as ``meta`` (bylines, datelines, disclosure lines)."""
+
+    pattern: re.Pattern[str]
+    action: str
+    reason: str
+
+
+def parse_chrome(text: str) -> tuple[ChromeRule, ...]:
+    rules = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[1] not in ("drop", "tail", "meta"):
+            raise LexiconError(f"page_chrome.tsv line {number}: expected pattern<TAB>drop|tail|meta<TAB>reason")
+        try:
+            pattern = re.compile(fields[0], re.IGNORECASE)
+        except re.error as err:
+            raise LexiconError(f"page_chrome.tsv line {number}: {err}") from None
+        rules.append(ChromeRule(pattern, fields[1], fields[2].strip()))
+    return tuple(rules)
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Every lexicon hypecheck uses, loaded once; immutable."""
+
+    by_name: Mapping[str, Lexicon]
+    chrome: tuple[ChromeRule, ...]
+
+    def __getitem__(self, name: str) -> Lexicon:
+        return self.by_name[name]
+
+    def extended(self, extra: Mapping[str, Iterable[tuple[str, float] | str]]) -> "Lexicons":
+        """A copy with extra terms: ``{"peacock_terms": [("epic", 2.0), "stellar"]}``.
+
+        A bare string gets weight 1.0. The installed files are not touched.
+        """
+        by_name = dict(self.by_name)
+        for name, terms in extra.items():
+            if name not in by_name:
+                raise KeyError(f"unknown lexicon {name!r}; known: {', '.join(sorted(by_name))}")
+            added = [make_entry(t, 1.0, "user") if isinstance(t, str) else make_entry(t[0], t[1], "user") for t in terms]
+            base = by_name[name]
+            by_name[name] = Lexicon.build(name, base.header, [*base.entries, *added])
+        return replace(self, by_name=by_name)
+
+
+def lexicon_dir() -> Path:
+    """Where the installed lexicon files are."""
+    return Path(str(resources.files("hypecheck.lexicons")))
+
+
+def load_lexicons(directory: Path | None = None) -> Lexicons:
+    """Read all lexicons from the installed package (or ``directory``)."""
+    root = directory or lexicon_dir()
+    by_name = {}
+    for name in LEXICON_NAMES:
+        path = root / f"{name}.tsv"
+        by_name[name] = parse_lexicon(path.read_text(encoding="utf-8"), name)
+    chrome = parse_chrome((root / "page_chrome.tsv").read_text(encoding="utf-8"))
+    return Lexicons(by_name, chrome)

@@ -1,0 +1,65 @@
+"""Reading articles: files and standard input, with one-line errors for bad input."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+TEXT_SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES)
+
+
+class InputError(Exception):
+    """An input that cannot be scored; the message is one line a user can act on."""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    path: str
+    text: str
+    markdown: bool
+    encoding: str
+
+
+def read_path(path: str | os.PathLike[str]) -> Source:
+    """Read one article file. Raises :class:`InputError` with a one-line reason."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory; give the article files (e.g. {p}/*.txt)")
+    try:
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"{p}: cannot be read ({err.strerror or err})") from None
+    text, encoding = decode(data, str(p))
+    return Source(p.stem, str(path), text, p.suffix.lower() in MARKDOWN_SUFFIXES, encoding)
+
+
+def read_text(text: str, name: str = "stdin", markdown: bool = False) -> Source:
+    if not text.strip():
+        raise InputError(f"{name}: empty input")
+    return Source(name, name if name != "stdin" else "-", text, markdown, "utf-8")
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Bytes to text: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252."""
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = data.decode("utf-16"), "utf-16"
+    else:
+        if b"\x00" in data[:4096]:
+            raise InputError(f"{name}: looks like a binary file, not text")
+        try:
+            text, encoding = data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+    if not text.strip():
+        raise InputError(f"{name}: empty file")
+    return text, encoding

@@ -1,0 +1,158 @@
+"""The Scorecard: plain data, no rendering. Renderers depend on this module, never the reverse."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+SCHEMA = "hypecheck.scorecard/1"
+DIMENSIONS = ("promotional", "sourcing", "ai_disclosure", "readability", "unattributed_numbers")
+
+# How the five dimensions make the hype index. Promotional language and sourcing carry most of
+# what a reader means by "hype"; unattributed numbers are the next sign of PR copy; readability
+# and AI disclosure colour a reading but do not make a text hype on their own.
+HYPE_WEIGHTS: Mapping[str, float] = {
+    "promotional": 0.35,
+    "sourcing": 0.25,
+    "unattributed_numbers": 0.20,
+    "ai_disclosure": 0.10,
+    "readability": 0.10,
+}
+
+LABELS = ((20, "low"), (40, "mild"), (60, "moderate"), (80, "high"), (101, "very high"))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a score is what it is: a span of the original text and the reason it counts."""
+
+    sentence: int  # index into Document.sentences
+    start: int  # character offsets into the original text
+    end: int
+    text: str  # original[start:end], exactly
+    reason: str
+    weight: float = 1.0
+    tag: str = ""  # a short machine-readable kind ("superlative", "social", "unattributed", ...)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sentence": self.sentence,
+            "span": [self.start, self.end],
+            "text": self.text,
+            "tag": self.tag,
+            "reason": self.reason,
+            "weight": _round(self.weight),
+        }
+
+
+@dataclass(frozen=True)
+class DimensionResult:
+    name: str
+    score: float
+    summary: str  # one plain-language sentence a student understands
+    metrics: Mapping[str, Any] = field(default_factory=dict)
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return label_for(self.score)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": _round(self.score),
+            "label": self.label,
+            "summary": self.summary,
+            "metrics": _plain(self.metrics),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    id: str
+    path: str
+    title: str
+    words: int
+    sentences: int
+    removed_spans: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "words": self.words,
+            "sentences": self.sentences,
+            "removed_spans": self.removed_spans,
+        }
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    article: ArticleInfo
+    dimensions: Mapping[str, DimensionResult]
+    original: str = field(repr=False, default="")
+    # (start, end, kind) of every sentence in the original, so renderers can quote in place.
+    sentence_spans: tuple[tuple[int, int, str], ...] = field(repr=False, default=())
+
+    def sentence_text(self, index: int) -> str:
+        start, end, _ = self.sentence_spans[index]
+        return self.original[start:end]
+
+    @property
+    def hype_index(self) -> float:
+        return hype_index({name: d.score for name, d in self.dimensions.items()})
+
+    def __getitem__(self, name: str) -> DimensionResult:
+        return self.dimensions[name]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "article": self.article.to_dict(),
+            "hype_index": _round(self.hype_index),
+            "hype_label": label_for(self.hype_index),
+            "hype_weights": dict(HYPE_WEIGHTS),
+            "dimensions": {name: self.dimensions[name].to_dict() for name in DIMENSIONS},
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def hype_index(scores: Mapping[str, float]) -> float:
+    return sum(HYPE_WEIGHTS[name] * scores[name] for name in HYPE_WEIGHTS)
+
+
+def label_for(score: float) -> str:
+    for bound, label in LABELS:
+        if score < bound:
+            return label
+    return LABELS[-1][1]
+
+
+def clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
+    return max(low, min(high, value))
+
+
+def saturate(value: float, half: float) -> float:
+    """Map 0..inf to 0..100 smoothly: ``half`` gives 50. Long texts cannot pin the score at 100."""
+    if value <= 0:
+        return 0.0
+    return 100.0 * (1.0 - math.exp(-math.log(2) * value / half))
+
+
+def _round(value: float) -> float:
+    return round(float(value), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float):
+        return _round(value)
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value

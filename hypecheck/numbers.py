@@ -1,0 +1,87 @@
+"""Numeric claims in a sentence: money, percentages, magnitudes, multipliers and counts.
+
+Dates, years, clock times, version numbers and product names ("Qwen3.7-Max", "HappyHorse 1.1",
+"4-bit") are not claims and are skipped. Every pattern is linear: no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"trillion|billion|million|thousand|bn|tn|mn"
+_NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
+_TIME_UNITS = {
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+    "minute", "minutes", "min", "second", "seconds", "am", "pm", "a.m", "p.m", "st", "nd", "rd", "th",
+}
+_MONTHS = {
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul",
+    "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec",
+    "december", "q1", "q2", "q3", "q4", "h1", "h2", "fy",
+}
+_CLAIM = re.compile(
+    rf"(?P<money>(?:(?:US|HK|S|A|C|NZ)\$|[$€£¥₹]|\b(?:RMB|USD|EUR|CNY)\s?)\s?(?:{_NUM})(?:\s?(?:{_SCALE}|[TBMK])\b)?\+?"
+    rf"|(?:{_NUM})\s(?:{_SCALE})\s(?:yuan|dollars|euros|pounds|rupees|won|yen|ringgit|renminbi)\b)"
+    rf"|(?P<percent>(?:{_NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b))"
+    rf"|(?P<multiplier>(?:{_NUM})\s?[x×](?![\w])|\b(?:two|three|four|five|ten|\d{{1,3}})-?fold\b)"
+    rf"|(?P<magnitude>(?:{_NUM})\s?(?:{_SCALE})\b\+?|(?:{_NUM})[MBK]\+?(?![A-Za-z0-9])|\b(?:a|one)\s(?:trillion|billion|million)\b)"
+    rf"|(?P<phrase>\b(?i:double|triple|quadruple)[- ]digit\b|\b(?:{_NUMBER_WORDS})\sconsecutive\s[a-z]+)"
+    rf"|(?P<count>(?:{_NUM})\+?\s(?:(?:new|more|active|monthly|daily|cumulative)\s)?[a-z][a-z-]*)"
+)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int  # offsets into the sentence's cleaned text
+    end: int
+    text: str
+    kind: str  # money | percent | multiplier | magnitude | phrase | count
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Numeric claims in ``text`` (one sentence), left to right, non-overlapping."""
+    found = []
+    for m in _CLAIM.finditer(text):
+        kind = m.lastgroup or "count"
+        if _is_not_a_claim(text, m.start(), m.end(), kind):
+            continue
+        found.append(NumberMention(m.start(), m.end(), m.group(0), kind))
+    return found
+
+
+def _is_not_a_claim(text: str, start: int, end: int, kind: str) -> bool:
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 12]
+    digits_start = start if kind != "money" else start + len(re.match(r"\D*", text[start:end]).group(0))
+    # Glued to letters or dots: versions and product names ("Qwen3.7", "v4", "L2", "TV18").
+    if digits_start > 0 and (text[digits_start - 1].isalpha() or text[digits_start - 1] in "._"):
+        return True
+    if re.match(r"[A-Za-z_]", after) and kind in ("count",):
+        return True
+    # "4-bit", "2.5-Max", "3-inch": specifications and version suffixes.
+    if re.match(r"-(?:bit|inch|core|nm|[A-Z])", after):
+        return True
+    if re.match(r"\.\d", after) or re.match(r":\d", after):
+        return True  # part of a version or a clock time
+    previous_word = re.search(r"([A-Za-z][\w'’.]*)\s*$", before)
+    prev = previous_word.group(1).lower().rstrip(".") if previous_word else ""
+    if prev in _MONTHS:
+        return True
+    if kind == "count":
+        number, _, noun = text[start:end].partition(" ")
+        if noun.split()[-1] in _TIME_UNITS:
+            return True
+        plain = number.rstrip("+")
+        if re.fullmatch(r"(?:19|20)\d{2}", plain):
+            return True  # a year
+        # "HappyHorse 1.1", "Qwen 3 Max": a number right after a capitalised product name.
+        if previous_word and previous_word.group(1)[:1].isupper() and re.fullmatch(r"\d{1,2}(?:\.\d)?", plain):
+            if not _sentence_start(text, previous_word.start(1) + max(0, start - 12)):
+                return True
+    return False
+
+
+def _sentence_start(text: str, index: int) -> bool:
+    return not text[:index].strip()

@@ -1,0 +1,97 @@
+"""load -> clean -> Document -> five analyzers -> Scorecard."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable, Union
+
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+from . import ai_disclosure, promotional, readability, sourcing, unattributed_numbers
+from .clean import clean
+from .document import Document, build_document, sentence_splitter
+from .lexicon import Lexicons, load_lexicons
+from .load import InputError, Source, read_path, read_text
+from .model import ArticleInfo, Scorecard
+from .promotional import SentenceClassifier
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """Everything scoring needs, loaded once: lexicons, sentence splitter, optional classifier."""
+
+    lexicons: Lexicons
+    splitter: PunktSentenceTokenizer
+    classifier: SentenceClassifier | None = None
+
+    @classmethod
+    def load(cls, lexicons: Lexicons | None = None) -> "Analyzer":
+        lex = lexicons or load_lexicons()
+        abbreviations = tuple(e.term for e in lex["abbreviations"].entries)
+        return cls(lex, sentence_splitter(abbreviations))
+
+    def with_lexicons(self, lexicons: Lexicons) -> "Analyzer":
+        return replace(self, lexicons=lexicons)
+
+    def document(self, source: Source) -> Document:
+        cleaned = clean(source.text, self.lexicons.chrome, markdown=source.markdown)
+        return build_document(source.id, source.path, source.text, cleaned, self.splitter)
+
+    def score_document(self, doc: Document) -> Scorecard:
+        attributions = sourcing.find_attributions(doc, self.lexicons)
+        dimensions = {
+            "promotional": promotional.analyze(doc, self.lexicons, self.classifier),
+            "sourcing": sourcing.analyze(doc, self.lexicons, attributions),
+            "ai_disclosure": ai_disclosure.analyze(doc),
+            "readability": readability.analyze(doc),
+            "unattributed_numbers": unattributed_numbers.analyze(doc, attributions),
+        }
+        article = ArticleInfo(doc.id, doc.path, doc.title, doc.word_count, len(doc.body), len(doc.removed))
+        spans = tuple((s.start, s.end, s.kind) for s in doc.sentences)
+        return Scorecard(article, dimensions, doc.original, spans)
+
+    def score_source(self, source: Source) -> Scorecard:
+        doc = self.document(source)
+        if not doc.sentences:
+            raise InputError(f"{source.path}: no article text left after removing page chrome")
+        return self.score_document(doc)
+
+    def score_text(self, text: str, name: str = "text", markdown: bool = False) -> Scorecard:
+        return self.score_source(read_text(text, name, markdown))
+
+    def score_file(self, path: str | os.PathLike[str]) -> Scorecard:
+        return self.score_source(read_path(path))
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be scored, and why (one line)."""
+
+    path: str
+    error: str
+
+    def to_dict(self) -> dict:
+        return {"schema": "hypecheck.error/1", "path": self.path, "error": self.error}
+
+
+Result = Union[Scorecard, Failure]
+
+
+def score_paths(paths: Iterable[str], analyzer: Analyzer | None = None) -> list[Result]:
+    """Score many files; every input gives one result, a Scorecard or a Failure, in order."""
+    analyzer = analyzer or default_analyzer()
+    results: list[Result] = []
+    for path in paths:
+        try:
+            results.append(analyzer.score_file(path))
+        except InputError as err:
+            results.append(Failure(str(path), str(err)))
+    return results
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    return Analyzer.load()
+

@@ -1,0 +1,152 @@
+"""Promotional language: puffery, superlatives, hype adjectives and grand claims.
+
+Each lexicon hit is weighted by its entry and by its context, after the hype criteria of
+Batalo et al. (EACL 2026): *amplified* by an intensifier just before it ("truly
+groundbreaking", x the intensifier's weight), *coordinated* with another hype term close by
+("novel and innovative", x1.25), and *limited* by a hedge in the same sentence ("may", "could",
+x the hedge's weight). The weighted sum per 100 words is mapped to 0-100 with a saturating
+curve (``HALF_DENSITY`` per 100 words gives 50), so a long article is not punished for length.
+
+The trained sentence classifier (a later issue) plugs in through ``classifier``: any callable
+that takes the sentences' texts and returns one probability each.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from .document import Document, Sentence
+from .lexicon import Lexicons, Match
+from .model import DimensionResult, Evidence, saturate
+
+NAME = "promotional"
+HYPE_LEXICONS = ("peacock_terms", "grand_claims", "superlatives", "hype_adjectives")
+HALF_DENSITY = 2.5  # weighted hype per 100 words that scores 50
+COORDINATION_WINDOW = 3
+COORDINATION_FACTOR = 1.25
+INTENSIFIER_WINDOW = 2
+SCORED_KINDS = ("title", "heading", "body", "list_item")
+
+SentenceClassifier = Callable[[Sequence[str]], Sequence[float]]
+
+
+@dataclass(frozen=True)
+class Hit:
+    sentence: Sentence
+    match: Match
+    lexicon: str
+    weight: float
+    reasons: tuple[str, ...]
+
+
+def find_hits(doc: Document, lex: Lexicons) -> list[Hit]:
+    hits: list[Hit] = []
+    for sentence in doc.sentences:
+        if sentence.kind in SCORED_KINDS:
+            hits.extend(_sentence_hits(sentence, lex))
+    return hits
+
+
+def _sentence_hits(sentence: Sentence, lex: Lexicons) -> list[Hit]:
+    words = sentence.words
+    raw: list[tuple[Match, str]] = []
+    taken: set[int] = set()
+    for name in HYPE_LEXICONS:  # earlier lexicons win a word claimed by two
+        for m in lex[name].find(words):
+            if taken.isdisjoint(range(m.first, m.last + 1)):
+                raw.append((m, name))
+                taken.update(range(m.first, m.last + 1))
+    if not raw:
+        return []
+    raw.sort(key=lambda item: item[0].first)
+    hedges = lex["hedges"].find(words)
+    hedge_factor = min((h.entry.weight for h in hedges), default=1.0)
+    intensifiers = lex["intensifiers"]
+    hits = []
+    for m, name in raw:
+        weight = m.entry.weight
+        reasons = [f"{_LEXICON_LABEL[name]} '{m.entry.term.rstrip('*')}'"]
+        booster = _intensifier_before(words, m.first, intensifiers)
+        if booster is not None:
+            weight *= booster.entry.weight
+            reasons.append(f"amplified by '{' '.join(words[booster.first:booster.last + 1])}'")
+        if any(o is not m and _near(o, m) for o, _ in raw):
+            weight *= COORDINATION_FACTOR
+            reasons.append("stacked with other hype terms")
+        if hedges and hedge_factor < 1.0:
+            weight *= hedge_factor
+            reasons.append(f"softened by the hedge '{hedges[0].entry.term.rstrip('*')}'")
+        hits.append(Hit(sentence, m, name, weight, tuple(reasons)))
+    return hits
+
+
+_LEXICON_LABEL = {
+    "peacock_terms": "peacock term",
+    "grand_claims": "grand claim",
+    "superlatives": "superlative",
+    "hype_adjectives": "hype adjective",
+}
+
+
+def _intensifier_before(words: Sequence[str], first: int, intensifiers) -> Match | None:
+    for start in range(max(0, first - INTENSIFIER_WINDOW - 1), first):
+        m = intensifiers.match_at(words, start)
+        if m is not None and first - INTENSIFIER_WINDOW <= m.last < first:
+            return m
+    return None
+
+
+def _near(a: Match, b: Match) -> bool:
+    gap = b.first - a.last if a.last < b.first else a.first - b.last
+    return 0 < gap <= COORDINATION_WINDOW
+
+
+def analyze(doc: Document, lex: Lexicons, classifier: SentenceClassifier | None = None) -> DimensionResult:
+    hits = find_hits(doc, lex)
+    scored = [s for s in doc.sentences if s.kind in SCORED_KINDS]
+    words = max(1, sum(len(s.tokens) for s in scored))
+    weighted = sum(h.weight for h in hits)
+    density = 100 * weighted / words
+    lexicon_score = saturate(density, HALF_DENSITY)
+    hype_sentences = len({h.sentence.index for h in hits})
+
+    terms = Counter((h.match.entry.term, h.lexicon) for h in hits)
+    metrics: dict = {
+        "lexicon_score": lexicon_score,
+        "weighted_hits": weighted,
+        "hits": len(hits),
+        "density_per_100_words": density,
+        "sentences_with_hype": hype_sentences,
+        "sentence_share": hype_sentences / max(1, len(scored)),
+        "by_lexicon": {name: sum(1 for h in hits if h.lexicon == name) for name in HYPE_LEXICONS},
+        "matched_terms": [
+            {"term": term, "lexicon": name, "count": count}
+            for (term, name), count in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        "classifier_score": None,
+    }
+    score = lexicon_score
+    if classifier is not None and scored:
+        probabilities = list(classifier([s.text for s in scored]))
+        classifier_score = 100 * sum(probabilities) / len(probabilities)
+        metrics["classifier_score"] = classifier_score
+        score = (lexicon_score + classifier_score) / 2
+
+    evidence = tuple(_evidence(doc, h) for h in hits)
+    return DimensionResult(NAME, score, _summary(len(hits), hype_sentences, len(scored), density), metrics, evidence)
+
+
+def _evidence(doc: Document, hit: Hit) -> Evidence:
+    start, end = hit.sentence.token_span(hit.match.first, hit.match.last)
+    return Evidence(hit.sentence.index, start, end, doc.quote(start, end), "; ".join(hit.reasons), hit.weight, hit.lexicon)
+
+
+def _summary(hits: int, hype_sentences: int, sentences: int, density: float) -> str:
+    if not hits:
+        return "No promotional wording from the lexicons was found."
+    return (
+        f"{hits} promotional expressions in {hype_sentences} of {sentences} sentences "
+        f"({density:.1f} weighted per 100 words)."
+    )

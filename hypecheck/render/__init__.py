@@ -1,0 +1,15 @@
+"""Renderers: Scorecard in, text out. The core never imports this package."""
+
+from __future__ import annotations
+
+from ..model import Scorecard
+from .markdown import render_markdown
+from .text import render_text
+
+
+def render_json(card: Scorecard) -> str:
+    """The scorecard as indented JSON (schema ``hypecheck.scorecard/1``), byte-stable."""
+    return card.to_json(indent=2) + "\n"
+
+
+__all__ = ["render_json", "render_markdown", "render_text"]

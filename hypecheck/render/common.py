@@ -1,0 +1,47 @@
+"""What every renderer shares: choosing evidence to show and marking matches inside a sentence."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..model import DIMENSIONS, DimensionResult, Evidence, Scorecard
+
+TITLES = {
+    "promotional": "Promotional language",
+    "sourcing": "Sourcing",
+    "ai_disclosure": "AI-generated disclosure",
+    "readability": "Readability",
+    "unattributed_numbers": "Unattributed numbers",
+}
+
+
+def top_evidence(result: DimensionResult, limit: int | None) -> list[list[Evidence]]:
+    """Evidence grouped by sentence, the sentences that weigh most first (all when limit is None)."""
+    groups: dict[int, list[Evidence]] = {}
+    for e in result.evidence:
+        groups.setdefault(e.sentence, []).append(e)
+    ranked = sorted(groups.values(), key=lambda g: (-sum(e.weight for e in g), g[0].sentence))
+    return ranked if limit is None else ranked[:limit]
+
+
+def mark_sentence(card: Scorecard, group: list[Evidence], mark: Callable[[str], str], plain: Callable[[str], str]) -> str:
+    """The sentence of ``group`` from the original text, with each evidence span passed to ``mark``."""
+    start, end, _ = card.sentence_spans[group[0].sentence]
+    pieces, cursor = [], start
+    for e in sorted(group, key=lambda e: (e.start, -e.end)):
+        if e.start < cursor or e.end > end:
+            continue
+        pieces.append(plain(card.original[cursor:e.start]))
+        pieces.append(mark(card.original[e.start:e.end]))
+        cursor = e.end
+    pieces.append(plain(card.original[cursor:end]))
+    return " ".join("".join(pieces).split())
+
+
+def bar(score: float, width: int = 20) -> str:
+    filled = round(score / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def ordered(card: Scorecard) -> list[tuple[str, DimensionResult]]:
+    return [(name, card.dimensions[name]) for name in DIMENSIONS]

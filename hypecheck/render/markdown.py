@@ -1,0 +1,38 @@
+"""The scorecard as Markdown; article text is escaped so it cannot inject markup or HTML."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Scorecard, label_for
+from .common import TITLES, mark_sentence, ordered, top_evidence
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def escape_markdown(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def render_markdown(card: Scorecard, explain: bool = False, top: int = 3) -> str:
+    a = card.article
+    out = [
+        f"# hypecheck: {escape_markdown(a.title or a.id)}",
+        "",
+        f"`{escape_markdown(a.path) if a.path else a.id}` · {a.words} words · {a.sentences} sentences",
+        "",
+        f"**Hype index: {card.hype_index:.1f} / 100 ({label_for(card.hype_index)})**",
+        "",
+        "| dimension | score | level | in short |",
+        "|---|---:|---|---|",
+    ]
+    for name, r in ordered(card):
+        out.append(f"| {TITLES[name]} | {r.score:.1f} | {r.label} | {escape_markdown(r.summary)} |")
+    for name, r in ordered(card):
+        out += ["", f"## {TITLES[name]}: {r.score:.0f} / 100", "", escape_markdown(r.summary), ""]
+        for group in top_evidence(r, None if explain else top):
+            sentence = mark_sentence(card, group, lambda t: f"**{escape_markdown(t)}**", escape_markdown)
+            reasons = "; ".join(escape_markdown(e.reason) for e in group)
+            out.append(f"- {sentence}  \n  _{reasons}_")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,41 @@
+"""The terminal scorecard: bars per dimension and the sentences behind each score."""
+
+from __future__ import annotations
+
+from ..model import Scorecard, label_for
+from .common import TITLES, bar, mark_sentence, ordered, top_evidence
+
+BOLD, RESET = "\033[1m", "\033[0m"
+COLOURS = {"promotional": "\033[35m", "sourcing": "\033[34m", "ai_disclosure": "\033[36m", "readability": "\033[33m", "unattributed_numbers": "\033[31m"}
+
+
+def render_text(card: Scorecard, explain: bool = False, color: bool = False, top: int = 3) -> str:
+    a = card.article
+    lines = [
+        f"hypecheck · {a.id}",
+        f"“{a.title}”" if a.title else "(untitled)",
+        f"{a.words} words · {a.sentences} sentences" + (f" · {a.removed_spans} lines of page chrome removed" if a.removed_spans else ""),
+        "",
+        f"HYPE INDEX {card.hype_index:5.1f}  {bar(card.hype_index, 30)}  {label_for(card.hype_index)}",
+        "",
+    ]
+    for name, result in ordered(card):
+        lines.append(f"  {name:<21} {result.score:5.1f}  {bar(result.score)}  {result.label}")
+    for name, result in ordered(card):
+        colour = COLOURS[name] if color else ""
+        lines += ["", f"── {TITLES[name]} ({name}) · {result.score:.0f}/100 ──", f"  {result.summary}"]
+        groups = top_evidence(result, None if explain else top)
+        for group in groups:
+            quoted = mark_sentence(
+                card,
+                group,
+                (lambda t: f"{BOLD}{colour}{t}{RESET}") if color else (lambda t: f"»{t}«"),
+                lambda t: t,
+            )
+            lines.append(f"  [{group[0].sentence}] {quoted}")
+            for e in group:
+                lines.append(f"      · {e.reason}")
+        hidden = len(top_evidence(result, None)) - len(groups)
+        if hidden > 0:
+            lines.append(f"  … {hidden} more sentences (--explain shows all)")
+    return "\n".join(lines) + "\n"

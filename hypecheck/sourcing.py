@@ -1,0 +1,399 @@
+"""Sourcing: who says so? Every attribution found and typed, and how much rests on weak ones.
+
+Types: ``outlet`` (a news outlet or analyst firm from ``news_outlets.tsv``), ``organisation``
+(another named body), ``person`` (a named person, usually with a role), ``self`` (the company the
+article is about, "the company said"), ``social`` ("posts on X", "users like Vinay") and
+``vague`` ("analysts say", "reportedly"). The first three are *named*; the rest are *weak*.
+
+Score: 55% the weak share of all attributions (self-claims count three quarters) and 45% how
+far the article falls short of one named attribution per six body sentences. No attribution at
+all scores 100.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from .document import Document, Sentence
+from .lexicon import Lexicons, normalize_words
+from .model import DimensionResult, Evidence, clamp
+from .numbers import find_numbers
+
+NAME = "sourcing"
+NAMED_TYPES = ("outlet", "organisation", "person")
+WEAK_TYPES = ("self", "social", "vague")
+WEAK_WEIGHT = {"self": 0.75, "social": 1.0, "vague": 1.0}
+SENTENCES_PER_NAMED_SOURCE = 6
+# Higher wins when two attributions overlap in a sentence.
+_PRIORITY = {"social": 5, "person": 4, "outlet": 4, "organisation": 3, "self": 2, "vague": 1}
+
+_CAP = r"[A-Z][\w&'’.]*(?:-[\w&'’.]+)*"
+_NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+|for\s+|and\s+|&\s+|de\s+)?(?:{_CAP}|[0-9]{{1,4}}\b)){{0,5}}"
+_DOC = (
+    r"(?:(?:a|an|the)\s+)?(?:(?:firsthand|first-hand|recent|new|latest|detailed|separate)\s+)?"
+    r"(?:report|account|study|survey|case study|coverage|analysis|statement|data|figures|filing|"
+    r"interview|note|research|article|story|piece|release|press release|blog post|insight)s?\s+(?:from|by|in|of|with)\s+"
+)
+_CUE = (
+    r"\b(?:[Aa]ccording to|[Aa]s (?:detailed|noted|reported|explored|discussed|described|cited|quoted|outlined|"
+    r"highlighted|stated|suggested|shown|documented|revealed|covered|first reported|told) (?:in|by|to)|"
+    r"(?<![\w-])[Aa]s per|(?<![\w-])[Pp]er(?= (?:insights|data|figures|reports?|a |an |the |[A-Z]))|"
+    r"[Cc]overage (?:from|in|by)|[Rr]eports? (?:from|by|in)|[Dd]ata (?:from|by)|[Ff]igures (?:from|by)|"
+    r"[Ii]nsights (?:from|by)|(?<![\w-])via|[Ii]n an interview with|[Ss]peaking (?:to|with))\s+"
+)
+_CUED = re.compile(_CUE + rf"(?:{_DOC})?(?P<target>{_NAME}|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}})")
+_POSSESSIVE_REPORT = re.compile(
+    rf"(?P<target>{_NAME})['’]s?\s+(?:recent\s+|latest\s+|new\s+|annual\s+)?(?:\w+\s+)?"
+    r"(?:report|survey|study|analysis|research|rankings?|index)\b"
+)
+_SOCIAL_PLATFORM = r"(?:X|Twitter|Reddit|Weibo|LinkedIn|TikTok|Facebook|Instagram|YouTube|Threads|Bluesky|StockTwits|social media)"
+_SOCIAL = re.compile(
+    rf"\b(?:[Pp]osts?|[Tt]weets?|[Tt]hreads?|[Aa]nalys[ie]s|[Ss]entiments?|[Cc]omments?|[Cc]hatter|[Uu]sers?|[Vv]ideos?)"
+    rf"\s+(?:on|from|in)\s+{_SOCIAL_PLATFORM}\b"
+    rf"|\b(?:on|in)\s+{_SOCIAL_PLATFORM}\s+(?:posts?|analys[ie]s|threads?|videos?)\b"
+    rf"|\b{_SOCIAL_PLATFORM}\s+(?:posts?|users?|analys[ie]s|threads?|tweets?|accounts?|influencers?)\b"
+    r"|\b(?:users?|accounts?|influencers?|posters?)\s+like\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+)
+_NAMED_IN_SOCIAL = re.compile(r"\blike\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)|(?P<name2>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+in\s+X\b")
+_SELF_PHRASE = re.compile(
+    r"\b(?:the|its|the company['’]s|the firm['’]s)\s+stated\s+(?:mission|goal|aim|ambition|target)\b"
+    r"|\b(?:that|which|what)\s+it\s+(?:says|said|claims|calls|describes)\b"
+    r"|\bit\s+(?:argues|claims|says|said|insists|contends)\b"
+)
+_ORG_WORDS = {
+    "foundation", "group", "institute", "university", "inc", "ltd", "corp", "corporation", "company",
+    "association", "agency", "council", "commission", "ministry", "department", "bank", "fund",
+    "research", "labs", "lab", "academy", "center", "centre", "organization", "organisation", "society",
+    "times", "news", "post", "journal", "finance", "media", "press", "daily", "review", "tribune",
+    "herald", "gazette", "magazine", "edition", "insider", "report", "reports", "wire", "network",
+    "cloud", "capital", "partners", "securities", "holdings", "index", "exchange", "board", "office",
+}
+_NOT_SOURCES = {"the company", "the firm", "the group", "it", "its", "they"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One place where the article says where a claim comes from."""
+
+    sentence: int
+    start: int  # offsets into the sentence's cleaned text
+    end: int
+    type: str
+    name: str  # the source as named ("Reuters", "Eddie Wu"), or the vague phrase
+    cue: str  # the words that signal the attribution
+
+    @property
+    def named(self) -> bool:
+        return self.type in NAMED_TYPES
+
+
+def find_attributions(doc: Document, lex: Lexicons) -> tuple[Attribution, ...]:
+    """Every attribution in the article, non-overlapping within each sentence, in text order."""
+    subject = subject_company(doc)
+    found: list[Attribution] = []
+    for sentence in doc.sentences:
+        if sentence.kind in ("title", "meta"):
+            continue
+        candidates = list(_candidates(sentence, lex, subject))
+        found.extend(_merge_social(sentence.text, _resolve_overlaps(candidates)))
+    return tuple(found)
+
+
+def subject_company(doc: Document) -> str:
+    """The organisation the article is about: its most frequent capitalised word (>= 2 uses)."""
+    counts: Counter[str] = Counter()
+    for sentence in doc.sentences:
+        for token in sentence.tokens:
+            word = re.split(r"['’]", token.text)[0]
+            if word[:1].isupper() and word.isalpha() and len(word) > 2:
+                counts[word.lower()] += 1
+    for word, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if count >= 2 and word not in _COMMON_CAPITALISED:
+            return word
+    return ""
+
+
+_COMMON_CAPITALISED = {"the", "this", "that", "these", "it", "its", "ai", "and", "for", "with", "in"}
+
+
+def _candidates(sentence: Sentence, lex: Lexicons, subject: str) -> Iterable[Attribution]:
+    text = sentence.text
+    for m in _SOCIAL.finditer(text):
+        named = _NAMED_IN_SOCIAL.search(text, max(0, m.start() - 60), min(len(text), m.end() + 80))
+        who = (named.group("name") or named.group("name2")) if named else ""
+        # "Posts on X, formerly Twitter, from industry analysts like Brian Tycangco": one source.
+        start = min(m.start(), named.start()) if named else m.start()
+        end = max(m.end(), named.end()) if named else m.end()
+        yield Attribution(sentence.index, start, end, "social", who or m.group(0), text[start:end])
+    for m in _CUED.finditer(text):
+        target = _trim_name(m.group("target"))
+        kind = _classify_target(target, text, m.end("target"), lex, subject)
+        if kind is not None:
+            yield Attribution(sentence.index, m.start(), m.start("target") + len(target), kind, target, m.group(0))
+    for m in _POSSESSIVE_REPORT.finditer(text):
+        target = _trim_name(m.group("target"))
+        kind = _classify_target(target, text, m.end(), lex, subject)
+        if kind in NAMED_TYPES:
+            yield Attribution(sentence.index, m.start(), m.end(), kind, target, m.group(0))
+    for m in _SELF_PHRASE.finditer(text):
+        yield Attribution(sentence.index, m.start(), m.end(), "self", subject.title() or "the company", m.group(0))
+    yield from _speaker_attributions(sentence, lex, subject)
+    yield from _vague_attributions(sentence, lex)
+
+
+def _speaker_attributions(sentence: Sentence, lex: Lexicons, subject: str) -> Iterable[Attribution]:
+    """"Chairman Eddie Wu emphasized", "the company said", "Alibaba says", "said CFO Jane Roe"."""
+    words, tokens = sentence.words, sentence.tokens
+    verbs = lex["report_verbs"]
+    roles = lex["person_roles"]
+    for i in range(len(words)):
+        if verbs.match_at(words, i) is None or not _is_verb_position(tokens, i):
+            continue
+        first = _name_run_before(tokens, i)
+        if first is not None:
+            leading_role = roles.match_at(words, first)
+            if leading_role is not None and leading_role.last < i - 1:
+                first = leading_role.last + 1
+            name = sentence.text[tokens[first].start : tokens[i - 1].end]
+            name = _trim_name(name)
+            role_first = _role_before(words, first, roles)
+            start = tokens[role_first if role_first is not None else first].start
+            kind = _classify_name(name, lex, subject, has_role=role_first is not None, speech=True)
+            if first > 0 and words[first - 1] in ("company's", "firm's", "group's"):
+                kind = "self"
+            yield Attribution(sentence.index, start, tokens[i].end, kind, name, sentence.text[start : tokens[i].end])
+            continue
+        before = tuple(words[max(0, i - 2) : i])
+        if before[-1:] == ("it",) or before in (("the", "company"), ("the", "firm"), ("the", "group")):
+            start = tokens[i - 1 if before[-1:] == ("it",) else i - len(before)].start
+            yield Attribution(sentence.index, start, tokens[i].end, "self", subject.title() or "the company", sentence.text[start : tokens[i].end])
+        # "said CFO Jane Roe": the verb before a role and a name.
+        role_match = roles.match_at(words, i + 1) if i + 1 < len(words) else None
+        if role_match is not None:
+            last = _name_run_after(tokens, role_match.last + 1)
+            if last is not None:
+                name = sentence.text[tokens[role_match.last + 1].start : tokens[last].end]
+                yield Attribution(sentence.index, tokens[i].start, tokens[last].end, "person", name, sentence.text[tokens[i].start : tokens[last].end])
+    # A named person with a role in a sentence that reports speech or belief ("including CEO Eddie Wu, anticipates").
+    if any(verbs.match_at(words, i) for i in range(len(words))):
+        for m in roles.find(words):
+            last = _name_run_after(tokens, m.last + 1)
+            if last is not None and tokens[m.first].text[:1].isupper():
+                name = sentence.text[tokens[m.last + 1].start : tokens[last].end]
+                yield Attribution(sentence.index, tokens[m.first].start, tokens[last].end, "person", name, sentence.text[tokens[m.first].start : tokens[last].end])
+
+
+def _vague_attributions(sentence: Sentence, lex: Lexicons) -> Iterable[Attribution]:
+    words, tokens = sentence.words, sentence.tokens
+    verbs = lex["report_verbs"]
+    for m in lex["vague_sources"].find(words):
+        adverbial = m.entry.note.startswith(("adverb", "passive"))
+        follows_verb = any(verbs.match_at(words, j) for j in range(m.last + 1, min(len(words), m.last + 4)))
+        cued = m.first >= 2 and words[m.first - 2 : m.first] == ["according", "to"]
+        if adverbial or follows_verb or cued:
+            start, end = tokens[m.first].start, tokens[m.last].end
+            yield Attribution(sentence.index, start, end, "vague", sentence.text[start:end], sentence.text[start:end])
+
+
+def _resolve_overlaps(candidates: list[Attribution]) -> list[Attribution]:
+    ranked = sorted(candidates, key=lambda a: (-_PRIORITY[a.type], -(a.end - a.start), a.start))
+    kept: list[Attribution] = []
+    for cand in ranked:
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda a: a.start)
+
+
+def _merge_social(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    """Join a source and the social-media phrase right next to it into one social attribution:
+    "sentiments on X" + "users like Vinay", "as discussed by Joe Tsai" + "in X analyses".
+    The same source named twice in one sentence counts once."""
+    merged: list[Attribution] = []
+    for a in attributions:
+        if merged:
+            last = merged[-1]
+            gap = text[last.end : a.start]
+            if "social" in (a.type, last.type) and len(gap) <= 8 and gap.strip() in ("", "from", "by", "in", "on", ","):
+                social, other = (a, last) if a.type == "social" else (last, a)
+                name = social.name if social.name != social.cue else other.name
+                merged[-1] = Attribution(a.sentence, last.start, a.end, "social", name, text[last.start : a.end])
+                continue
+        merged.append(a)
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    unique = []
+    for a in merged:
+        key = (a.type, normalize_words(a.name))
+        if key not in seen:
+            seen.add(key)
+            unique.append(a)
+    return unique
+
+
+def _classify_target(target: str, text: str, end: int, lex: Lexicons, subject: str) -> str | None:
+    if not target:
+        return None
+    low = target.lower()
+    if low in _NOT_SOURCES or low.startswith(("the company", "the firm")):
+        return "self"
+    if not target[0].isupper() and not low.startswith("the "):
+        return "vague" if _is_vague_phrase(low, lex) else None
+    if re.match(r"\s*(?:posts?|users?|analys[ie]s)\b", text[end : end + 12]) and low in ("x", "twitter"):
+        return "social"
+    return _classify_name(target, lex, subject, has_role=False, speech=False)
+
+
+def _classify_name(name: str, lex: Lexicons, subject: str, has_role: bool, speech: bool) -> str:
+    words = normalize_words(name)
+    if words and words[0] == "the":
+        words = words[1:]
+    if not words:
+        return "vague"
+    if subject and words[0] == subject:
+        return "self"
+    vague = lex["vague_sources"].find(list(words))
+    if vague and vague[0].first == 0 and vague[0].last == len(words) - 1:
+        return "vague"
+    if has_role:
+        return "person"
+    if lex["news_outlets"].has_phrase(words):
+        return "outlet"
+    if lex["social_platforms"].find(list(words)) and len(words) == 1:
+        return "social"
+    if any(w in _ORG_WORDS for w in words):
+        return "organisation"
+    if speech and 2 <= len(words) <= 3 and all(t[:1].isupper() for t in name.split()[-len(words):]):
+        return "person"
+    return "organisation"
+
+
+def _is_vague_phrase(phrase: str, lex: Lexicons) -> bool:
+    words = list(normalize_words(phrase))
+    return bool(words) and any(m.first <= 1 for m in lex["vague_sources"].find(words))
+
+
+def _is_verb_position(tokens, i: int) -> bool:
+    # "reports" after a determiner is a noun ("the reports"), not a verb.
+    return i == 0 or tokens[i - 1].lower not in ("the", "a", "an", "these", "those", "its", "their", "recent", "annual")
+
+
+def _name_run_before(tokens, i: int) -> int | None:
+    j = i
+    while j > 0 and _capitalised(tokens[j - 1].text) and i - j < 5:
+        j -= 1
+    if j == i or j == 0 and i - j == 1 and tokens[0].text in ("The", "This", "It", "That"):
+        return None
+    if j == 0 and tokens[0].text in ("The", "This", "That", "These", "In", "For", "As"):
+        j = 1
+    return j if j < i else None
+
+
+def _name_run_after(tokens, j: int) -> int | None:
+    last = None
+    k = j
+    while k < len(tokens) and _capitalised(tokens[k].text) and k - j < 3:
+        last = k
+        k += 1
+    return last
+
+
+def _role_before(words, first: int, roles) -> int | None:
+    for length in (3, 2, 1):
+        start = first - length
+        if start >= 0:
+            m = roles.match_at(words, start)
+            if m is not None and m.last == first - 1:
+                return start
+    return None
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isdigit()
+
+
+def _trim_name(name: str) -> str:
+    name = re.sub(r"['’]s?$", "", name.strip())
+    return name.rstrip(".,;: ")
+
+
+def analyze(doc: Document, lex: Lexicons, attributions: tuple[Attribution, ...] | None = None) -> DimensionResult:
+    if attributions is None:
+        attributions = find_attributions(doc, lex)
+    counts = Counter(a.type for a in attributions)
+    named = sum(counts[t] for t in NAMED_TYPES)
+    weak = sum(counts[t] * WEAK_WEIGHT[t] for t in WEAK_TYPES)
+    body_sentences = max(1, len(doc.body))
+    target = max(1.0, body_sentences / SENTENCES_PER_NAMED_SOURCE)
+    coverage = min(1.0, named / target)
+    weak_share = weak / (named + weak) if named + weak else 1.0
+    score = clamp(100 * (0.55 * weak_share + 0.45 * (1 - coverage)))
+
+    evidence = tuple(_evidence(doc, a) for a in attributions)
+    unsourced = _unsourced_claims(doc, attributions) if coverage < 1.0 else ()
+    evidence = tuple(sorted(evidence + unsourced, key=lambda e: (e.start, e.end)))
+    sources = _distinct_sources(attributions)
+    metrics = {
+        "named": named,
+        "vague": counts["vague"] + counts["social"],
+        "self": counts["self"],
+        "social": counts["social"],
+        "vague_only": counts["vague"],
+        "attributions": len(attributions),
+        "by_type": {t: counts[t] for t in (*NAMED_TYPES, *WEAK_TYPES)},
+        "named_distinct": sum(1 for s in sources if s["type"] in NAMED_TYPES),
+        "weak_share": weak_share,
+        "named_coverage": coverage,
+        "subject_company": subject_company(doc),
+        "sources": sources,
+    }
+    return DimensionResult(NAME, score, _summary(named, counts, len(sources)), metrics, evidence)
+
+
+def _unsourced_claims(doc: Document, attributions: tuple[Attribution, ...]) -> tuple[Evidence, ...]:
+    """Body sentences that state figures with no source in them or just before them: the
+    claims a reader cannot check, which is what a shortfall of named sources means."""
+    sourced = {a.sentence for a in attributions} | {a.sentence + 1 for a in attributions}
+    claims = []
+    for sentence in doc.body:
+        if sentence.index not in sourced and find_numbers(sentence.text):
+            start, end = sentence.start, sentence.end
+            claims.append(Evidence(sentence.index, start, end, doc.quote(start, end), "states figures without naming any source", 0.5, "unsourced_claim"))
+    return tuple(claims)
+
+
+def _evidence(doc: Document, a: Attribution) -> Evidence:
+    sentence = doc.sentences[a.sentence]
+    start, end = sentence.span(a.start, a.end)
+    reasons = {
+        "outlet": f"named outlet: {a.name}",
+        "organisation": f"named organisation: {a.name}",
+        "person": f"named person: {a.name}",
+        "self": "the company speaking about itself",
+        "social": f"social media as the source ({a.name})" if a.name != a.cue else "social media as the source",
+        "vague": "vague or anonymous source",
+    }
+    weight = WEAK_WEIGHT.get(a.type, 0.0)
+    return Evidence(a.sentence, start, end, doc.quote(start, end), reasons[a.type], weight, a.type)
+
+
+def _distinct_sources(attributions: tuple[Attribution, ...]) -> list[dict]:
+    seen: dict[tuple[str, str], dict] = {}
+    for a in attributions:
+        key = (a.type, " ".join(normalize_words(a.name)))
+        if key not in seen:
+            seen[key] = {"name": a.name, "type": a.type, "mentions": 0, "first_sentence": a.sentence}
+        seen[key]["mentions"] += 1
+    return list(seen.values())
+
+
+def _summary(named: int, counts: Counter[str], distinct: int) -> str:
+    weak = counts["self"] + counts["social"] + counts["vague"]
+    if named + weak == 0:
+        return "The article never says where its claims come from."
+    parts = [f"{named} named attribution{'s' if named != 1 else ''}"]
+    for kind, label in (("self", "from the company itself"), ("social", "from social media"), ("vague", "vague")):
+        if counts[kind]:
+            parts.append(f"{counts[kind]} {label}")
+    return f"{distinct} distinct source{'s' if distinct != 1 else ''}: " + ", ".join(parts) + "."

@@ -1,0 +1,1 @@
+"""Data only: the lexicon files, installed as the package ``hypecheck.lexicons`` (see pyproject)."""

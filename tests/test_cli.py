@@ -1,0 +1,80 @@
+"""The command line, through typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from hypecheck import __version__
+from hypecheck.cli import app
+
+runner = CliRunner()
+SEED = "seeds/001_cc3d44188af943b4.txt"
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_text_scorecard_shows_bars_and_evidence():
+    result = runner.invoke(app, ["score", SEED, "--no-color"])
+    assert result.exit_code == 0, result.output
+    assert "HYPE INDEX" in result.output
+    assert "█" in result.output
+    assert "»meteoric rise«" in result.output or "»formidable force«" in result.output
+    assert "--explain shows all" in result.output
+
+
+def test_explain_shows_more_than_default():
+    short = runner.invoke(app, ["score", SEED, "--no-color"]).output
+    full = runner.invoke(app, ["score", SEED, "--no-color", "--explain"]).output
+    assert len(full) > len(short)
+
+
+def test_json_format_is_the_schema():
+    result = runner.invoke(app, ["score", SEED, "--format", "json"])
+    data = json.loads(result.output)
+    assert data["schema"] == "hypecheck.scorecard/1"
+    assert data["dimensions"]["ai_disclosure"]["metrics"]["disclosed"] is True
+
+
+def test_markdown_format():
+    result = runner.invoke(app, ["score", SEED, "--format", "markdown"])
+    assert result.exit_code == 0
+    assert result.output.startswith("# hypecheck:")
+    assert "| Promotional language |" in result.output
+
+
+def test_stdin():
+    result = runner.invoke(app, ["score", "-", "--format", "json"], input="Analysts say the stock will soar 50% this year.\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["article"]["id"] == "stdin"
+
+
+def test_missing_file_is_one_line_error():
+    result = runner.invoke(app, ["score", "no/such/file.txt"])
+    assert result.exit_code == 1
+    assert "no such file" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_directory_and_empty_input_errors(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n\n")
+    result = runner.invoke(app, ["score", str(tmp_path), str(empty), SEED, "--format", "json"])
+    assert result.exit_code == 1
+    assert "is a directory" in result.output and "empty file" in result.output
+    # The good input is still scored: a bad file does not stop the batch.
+    assert '"schema": "hypecheck.scorecard/1"' in result.output
+
+
+def test_empty_stdin():
+    result = runner.invoke(app, ["score", "-"], input="")
+    assert result.exit_code == 1 and "empty input" in result.output
+
+
+def test_unknown_format_is_usage_error():
+    result = runner.invoke(app, ["score", SEED, "--format", "pdf"])
+    assert result.exit_code == 2

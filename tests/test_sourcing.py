@@ -1,0 +1,87 @@
+"""Sourcing: attributions found and typed; the score follows how much rests on weak ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from hypecheck.sourcing import find_attributions
+
+
+def types_in(analyzer, text):
+    doc = analyzer.document(__import__("hypecheck.load", fromlist=["read_text"]).read_text(text))
+    return [(a.type, a.name) for a in find_attributions(doc, analyzer.lexicons)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected_type, expected_name",
+    [
+        ("The merger closed on Monday, according to Reuters.", "outlet", "Reuters"),
+        ("Investment rose sharply, as detailed in a report from Alizila.", "outlet", "Alizila"),
+        ("Chairman Eddie Wu emphasized open-source initiatives at the event.", "person", "Eddie Wu"),
+        ("Revenue fell in the quarter, said CFO Jane Roe on a call with investors.", "person", "Jane Roe"),
+        ("Such moves matter, as explored in a case study by the Cloud Native Computing Foundation.", "organisation", "the Cloud Native Computing Foundation"),
+        ("Posts on X from industry analysts like Brian Tycangco praise the model.", "social", "Brian Tycangco"),
+        ("Analysts say the deal will take years to pay off for shareholders.", "vague", "Analysts"),
+        ("The chip is reportedly faster than anything on the market today.", "vague", "reportedly"),
+    ],
+)
+def test_attribution_types(analyzer, sentence, expected_type, expected_name):
+    assert (expected_type, expected_name) in types_in(analyzer, sentence)
+
+
+def test_company_speaking_about_itself_is_self(analyzer):
+    text = (
+        "Acme Corp has set out milestones that it says reflect steady progress. "
+        "Acme says its new chip is faster than rivals. The company said sales doubled."
+    )
+    found = types_in(analyzer, text)
+    assert [t for t, _ in found].count("self") >= 3
+    assert not any(t in ("outlet", "organisation", "person") for t, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Industry watchers should monitor how these developments influence global standards.",
+        "In March, the firm created a business group under chief executive Eddie Wu.",
+        "The Qwen-Sea-Lion-v4 model was developed in collaboration with AI Singapore.",
+        "The X-ray machine in the hospital was replaced last year.",
+    ],
+)
+def test_no_attribution_where_none_is_made(analyzer, sentence):
+    assert types_in(analyzer, sentence) == []
+
+
+def test_seed_002_names_at_least_five_distinct_sources(seeds):
+    metrics = seeds["002"]["sourcing"].metrics
+    named = {s["name"] for s in metrics["sources"] if s["type"] in ("outlet", "organisation", "person")}
+    assert metrics["named_distinct"] >= 5
+    for expected in ("Boiling Steam", "Alizila", "KR-Asia", "Financial IT", "Forrester", "Yahoo Finance"):
+        assert expected in named
+
+
+def test_seed_004_outlets_and_social_media(seeds):
+    metrics = seeds["004"]["sourcing"].metrics
+    outlets = {s["name"] for s in metrics["sources"] if s["type"] == "outlet"}
+    assert len(outlets) >= 5, outlets
+    assert metrics["social"] >= 4
+    evidence = [e.text for e in seeds["004"]["sourcing"].evidence if e.tag == "social"]
+    assert any("Vinay" in e for e in evidence)
+    assert any("Brian Tycangco" in e for e in evidence)
+
+
+def test_seeds_001_and_003_have_no_named_external_source(seeds):
+    for key in ("001", "003"):
+        metrics = seeds[key]["sourcing"].metrics
+        assert metrics["named"] == 0, metrics["sources"]
+
+
+def test_weak_sourcing_scores_worse(seeds):
+    assert seeds["001"]["sourcing"].score > seeds["002"]["sourcing"].score
+    assert seeds["003"]["sourcing"].score > seeds["002"]["sourcing"].score
+
+
+def test_required_metrics_present(seeds):
+    metrics = seeds["004"]["sourcing"].metrics
+    assert {"named", "vague", "sources"} <= set(metrics)
+    assert metrics["vague"] >= metrics["social"]
