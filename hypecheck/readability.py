@@ -88,10 +88,8 @@ def analyze(doc: Document) -> DimensionResult:
     values = formulas(doc.body_text)
     lengths = [len(s.tokens) for s in body]
     grade = statistics.fmean([values["flesch_kincaid_grade"], values["gunning_fog"], values["smog_index"]])
-    by_length = sorted(body, key=lambda s: (-len(s.tokens), s.index))
-    long = [s for s in by_length if len(s.tokens) > LONG_SENTENCE_WORDS]
-    # The longest sentences explain the score even when none passes the long-sentence mark.
-    shown = long or by_length[:SHOWN_WHEN_NONE_LONG]
+    hardest = _hardest_sentences(body)
+    long_count = sum(1 for n in lengths if n > LONG_SENTENCE_WORDS)
     metrics = {
         **values,
         "band": band(values["flesch_reading_ease"]),
@@ -101,22 +99,38 @@ def analyze(doc: Document) -> DimensionResult:
         "words_per_sentence_mean": statistics.fmean(lengths),
         "words_per_sentence_median": statistics.median(lengths),
         "words_per_sentence_max": max(lengths),
-        "long_sentences": len(long),
-        "long_sentence_share": len(long) / len(body),
+        "long_sentences": long_count,
+        "long_sentence_share": long_count / len(body),
     }
     score = clamp(100 * (grade - EASY_GRADE) / (HARDEST_GRADE - EASY_GRADE))
     evidence = tuple(
-        Evidence(s.index, s.start, s.end, doc.quote(s.start, s.end), _length_reason(len(s.tokens)), 1.0, "long_sentence")
-        for s in shown
+        Evidence(s.index, s.start, s.end, doc.quote(s.start, s.end), reason, weight, "hard_sentence")
+        for s, weight, reason in hardest
     )
     summary = (
         f"Reads at about grade {grade:.0f} ({metrics['band']}); "
-        f"Flesch reading ease {values['flesch_reading_ease']:.0f}, {len(long)} sentences over {LONG_SENTENCE_WORDS} words."
+        f"Flesch reading ease {values['flesch_reading_ease']:.0f}, {long_count} sentences over {LONG_SENTENCE_WORDS} words."
     )
     return DimensionResult(NAME, score, summary, metrics, evidence)
 
 
-def _length_reason(words: int) -> str:
-    if words > LONG_SENTENCE_WORDS:
-        return f"{words} words in one sentence; sentences over {LONG_SENTENCE_WORDS} words are hard to follow"
-    return f"{words} words: among the longest sentences of the article"
+
+def _hardest_sentences(body) -> list[tuple[object, float, str]]:
+    """The sentences that make the text hard: every one over the long-sentence mark, else the
+    three with the highest Flesch-Kincaid grade of their own, each with words and long words."""
+    from textstat.backend.counts import count_polysyllable_words, count_syllables
+
+    rated = []
+    for sentence in body:
+        words = len(sentence.tokens)
+        syllables = count_syllables(sentence.text, LANG)
+        grade = 0.39 * words + 11.8 * syllables / words - 15.59
+        long_words = count_polysyllable_words(sentence.text, LANG)
+        reason = f"{words} words, {long_words} of three or more syllables (about grade {max(grade, 0):.0f} on its own)"
+        if words > LONG_SENTENCE_WORDS:
+            reason += f"; sentences over {LONG_SENTENCE_WORDS} words are hard to follow"
+        rated.append((sentence, grade, reason))
+    rated.sort(key=lambda item: (-item[1], item[0].index))
+    long = [item for item in rated if len(item[0].tokens) > LONG_SENTENCE_WORDS]
+    chosen = long or rated[:SHOWN_WHEN_NONE_LONG]
+    return [(s, max(grade, 0.0) / 10, reason) for s, grade, reason in chosen]
