@@ -143,6 +143,9 @@ def clean(original: str, chrome_rules: tuple[ChromeRule, ...], markdown: bool = 
         else:
             blocks.append(Block("body", _line_mapped(original, line, markdown)))
     flush()
+    if not any(b.kind in ("body", "list_item") for b in blocks):
+        # Nothing but short unpunctuated lines ("Stocks soar on AI hopes"): they are the text.
+        blocks = [Block("body", b.mapped) if b.kind == "heading" else b for b in blocks]
     return Cleaned(tuple(_promote_title(blocks)), tuple(removed))
 
 

@@ -28,7 +28,7 @@ _CLAIM = re.compile(
     rf"|(?P<multiplier>(?:{_NUM})\s?[x×](?![\w])|\b(?:two|three|four|five|ten|\d{{1,3}})-?fold\b)"
     rf"|(?P<magnitude>(?:{_NUM})\s?(?:{_SCALE})\b\+?|(?:{_NUM})[MBK]\+?(?![A-Za-z0-9])|\b(?:a|one)\s(?:trillion|billion|million)\b)"
     rf"|(?P<phrase>\b(?i:double|triple|quadruple)[- ]digit\b|\b(?:{_NUMBER_WORDS})\sconsecutive\s[a-z]+)"
-    rf"|(?P<count>(?:{_NUM})\+?\s(?:(?:new|more|active|monthly|daily|cumulative)\s)?[a-z][a-z-]*)"
+    rf"|(?P<count>(?:{_NUM})\+?(?:\s[a-z][a-z-]*){{1,3}})"
 )
 
 
@@ -45,10 +45,23 @@ def find_numbers(text: str) -> list[NumberMention]:
     found = []
     for m in _CLAIM.finditer(text):
         kind = m.lastgroup or "count"
-        if _is_not_a_claim(text, m.start(), m.end(), kind):
+        end = _count_end(m) if kind == "count" else m.end()
+        if _is_not_a_claim(text, m.start(), end, kind):
             continue
-        found.append(NumberMention(m.start(), m.end(), m.group(0), kind))
+        found.append(NumberMention(m.start(), end, text[m.start() : end], kind))
     return found
+
+
+def _count_end(m: re.Match[str]) -> int:
+    """A count runs to its noun: "91 facilities", "3 new data centers", "5,000+ regional
+    businesses". Without a plural among the next three words, only the first word is kept."""
+    number, *words = m.group(0).split(" ")
+    end = m.start() + len(number)
+    for word in words:
+        end += 1 + len(word)
+        if word.endswith("s") and not word.endswith("ss"):
+            return end
+    return m.start() + len(number) + 1 + len(words[0])
 
 
 def _is_not_a_claim(text: str, start: int, end: int, kind: str) -> bool:

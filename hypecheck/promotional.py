@@ -67,7 +67,8 @@ def _sentence_hits(sentence: Sentence, lex: Lexicons) -> list[Hit]:
     hits = []
     for m, name in raw:
         weight = m.entry.weight
-        reasons = [f"{_LEXICON_LABEL[name]} '{m.entry.term.rstrip('*')}'"]
+        matched = " ".join(words[m.first : m.last + 1])
+        reasons = [f"{_LEXICON_LABEL[name]} '{matched}'" + (f" (lexicon: {m.entry.term})" if m.entry.prefix else "")]
         booster = _intensifier_before(words, m.first, intensifiers)
         if booster is not None:
             weight *= booster.entry.weight

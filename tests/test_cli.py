@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from typer.testing import CliRunner
 
@@ -78,3 +79,21 @@ def test_empty_stdin():
 def test_unknown_format_is_usage_error():
     result = runner.invoke(app, ["score", SEED, "--format", "pdf"])
     assert result.exit_code == 2
+
+
+def test_markdown_neutralises_markup_from_the_article():
+    hostile = "The <script>alert(1)</script> launch is the *best* ever, see [x](javascript:alert(1)) ![i](http://e/x.png).\n"
+    result = runner.invoke(app, ["score", "-", "--format", "markdown", "--explain"], input=hostile)
+    assert result.exit_code == 0, result.output
+    assert "<script>" not in result.output and "&lt;script&gt;" in result.output
+    # Brackets arrive escaped, so no link or image can form.
+    assert "javascript" in result.output
+    assert not re.search(r"(?<!\\)\]\(", result.output)
+    assert not re.search(r"(?<!\\)!(?<!\\)\[", result.output)
+
+
+def test_a_single_unpunctuated_line_is_scored_as_text():
+    result = runner.invoke(app, ["score", "-", "--format", "json"], input="Stocks soar to record highs on unprecedented AI hopes\n")
+    data = json.loads(result.output)
+    assert data["article"]["sentences"] == 1
+    assert data["dimensions"]["promotional"]["score"] > 0

@@ -7,12 +7,15 @@ import re
 from ..model import Scorecard, label_for
 from .common import TITLES, mark_sentence, ordered, top_evidence
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+# Characters that start inline markup; HTML is neutralised as entities. Block markup ("#", "-",
+# "1.") cannot start a line here: article text only ever follows "- " or sits in a table cell.
+_SPECIAL = re.compile(r"([\\`*_\[\]|~!])")
 
 
 def escape_markdown(text: str) -> str:
+    """Article text as literal Markdown: no emphasis, links, images, tables or HTML."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", text)
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def render_markdown(card: Scorecard, explain: bool = False, top: int = 3) -> str:
@@ -20,7 +23,7 @@ def render_markdown(card: Scorecard, explain: bool = False, top: int = 3) -> str
     out = [
         f"# hypecheck: {escape_markdown(a.title or a.id)}",
         "",
-        f"`{escape_markdown(a.path) if a.path else a.id}` · {a.words} words · {a.sentences} sentences",
+        f"Source: {escape_markdown(a.path if a.path not in ('', '-') else a.id)} · {a.words} words · {a.sentences} sentences",
         "",
         f"**Hype index: {card.hype_index:.1f} / 100 ({label_for(card.hype_index)})**",
         "",

@@ -37,5 +37,5 @@ def render_text(card: Scorecard, explain: bool = False, color: bool = False, top
                 lines.append(f"      · {e.reason}")
         hidden = len(top_evidence(result, None)) - len(groups)
         if hidden > 0:
-            lines.append(f"  … {hidden} more sentences (--explain shows all)")
+            lines.append(f"  … {hidden} more sentence{'s' if hidden > 1 else ''} (--explain shows all)")
     return "\n".join(lines) + "\n"
