@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from . import __version__
-from .load import InputError, read_text
-from .pipeline import Failure, default_analyzer, score_paths
+from .load import InputError, expand_inputs, read_text
+from .model import Failure, Scorecard
+from .pipeline import default_analyzer, score_paths
 from .render import render_json, render_markdown, render_text
 
 app = typer.Typer(
@@ -78,6 +80,98 @@ def score(
             typer.echo(render_text(result, explain=explain, color=use_color), nl=False)
     if failed:
         raise typer.Exit(1)
+
+
+class ChartKind(str, Enum):
+    heatmap = "heatmap"
+    scatter = "scatter"
+    numbers = "numbers"
+    profile = "profile"
+
+
+def _report_errors(results) -> int:
+    failed = [r for r in results if isinstance(r, Failure)]
+    for f in failed:
+        typer.echo(f"hypecheck: error: {f.error}", err=True)
+    return len(failed)
+
+
+@app.command()
+def report(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files, folders or globs."),
+    out: Path = typer.Option(Path("hypecheck-report"), "--out", "-o", help="Folder to write the report into."),
+    date: bool = typer.Option(True, "--date/--no-date", help="Print the generation date in the report (--no-date for byte-identical reports)."),
+) -> None:
+    """Write a class report: index.html (self-contained), scores.csv, scorecards.jsonl, charts/.
+
+    Exit codes: 0 all inputs scored, 1 some inputs failed (they are listed in the report), 2 usage error.
+    """
+    from datetime import datetime, timezone
+
+    from .report import build_report
+
+    generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if date else None
+    try:
+        files = build_report(expand_inputs(paths), out, generated)
+    except OSError as err:
+        typer.echo(f"hypecheck: error: cannot write the report to {out}: {err.strerror or err}", err=True)
+        raise typer.Exit(1)
+    failed = _report_errors(files.results)
+    scored = len(files.results) - failed
+    typer.echo(f"Report on {scored} article{'s' if scored != 1 else ''} written to {files.index}" + (f" ({failed} failed)" if failed else ""))
+    typer.echo(f"Open it in a browser: file://{files.index.resolve()}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def chart(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files, folders or globs."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output file, .png or .svg."),
+    kind: ChartKind = typer.Option(ChartKind.heatmap, "--kind", "-k", help="Which chart (profile needs one article)."),
+) -> None:
+    """Draw one comparison chart of the articles to a PNG or SVG file."""
+    from . import charts as chartlib
+
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        typer.echo(f"hypecheck: error: --out must end in .png or .svg, not {out.name!r}", err=True)
+        raise typer.Exit(2)
+    results = score_paths(expand_inputs(paths))
+    failed = _report_errors(results)
+    cards = sorted((r for r in results if isinstance(r, Scorecard)), key=lambda c: (-round(c.hype_index, 2), c.article.id))
+    if not cards:
+        typer.echo("hypecheck: error: no article could be scored, so there is nothing to chart", err=True)
+        raise typer.Exit(1)
+    if kind is ChartKind.profile:
+        if len(cards) != 1:
+            typer.echo("hypecheck: error: --kind profile draws one article; give exactly one", err=True)
+            raise typer.Exit(2)
+        data = chartlib.render_profile(cards[0], fmt)
+    else:
+        data = chartlib.render_chart(kind.value, cards, fmt)
+    try:
+        out.write_bytes(data)
+    except OSError as err:
+        typer.echo(f"hypecheck: error: cannot write {out}: {err.strerror or err}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Wrote {out}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def compare(
+    first: str = typer.Argument(..., metavar="A", help="First article."),
+    second: str = typer.Argument(..., metavar="B", help="Second article."),
+) -> None:
+    """Show two articles side by side in the terminal."""
+    from .render.text import render_compare
+
+    results = score_paths([first, second])
+    if _report_errors(results):
+        raise typer.Exit(1)
+    typer.echo(render_compare(results[0], results[1]), nl=False)
 
 
 def main() -> None:

@@ -63,3 +63,24 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if not text.strip():
         raise InputError(f"{name}: empty file")
     return text, encoding
+
+
+def expand_inputs(patterns: list[str]) -> list[str]:
+    """Files, folders (their .txt and .md files, sorted) and globs, in the order given.
+
+    A name that matches nothing is kept as it is, so it becomes a one-line error in its place
+    rather than vanishing from a batch.
+    """
+    import glob
+
+    paths: list[str] = []
+    for pattern in patterns:
+        p = Path(pattern)
+        if p.is_dir():
+            found = sorted(str(f) for f in p.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
+            paths.extend(found or [pattern])
+        elif not p.exists() and glob.has_magic(pattern):
+            paths.extend(sorted(glob.glob(pattern)) or [pattern])
+        else:
+            paths.append(pattern)
+    return paths

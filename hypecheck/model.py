@@ -122,6 +122,17 @@ class Scorecard:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be scored, and why (one line)."""
+
+    path: str
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": "hypecheck.error/1", "path": self.path, "error": self.error}
+
+
 def hype_index(scores: Mapping[str, float]) -> float:
     return sum(HYPE_WEIGHTS[name] * scores[name] for name in HYPE_WEIGHTS)
 

@@ -14,7 +14,7 @@ from .clean import clean
 from .document import Document, build_document, sentence_splitter
 from .lexicon import Lexicons, load_lexicons
 from .load import InputError, Source, read_path, read_text
-from .model import ArticleInfo, Scorecard
+from .model import ArticleInfo, Failure, Scorecard
 from .promotional import SentenceClassifier
 
 
@@ -63,17 +63,6 @@ class Analyzer:
 
     def score_file(self, path: str | os.PathLike[str]) -> Scorecard:
         return self.score_source(read_path(path))
-
-
-@dataclass(frozen=True)
-class Failure:
-    """An input that could not be scored, and why (one line)."""
-
-    path: str
-    error: str
-
-    def to_dict(self) -> dict:
-        return {"schema": "hypecheck.error/1", "path": self.path, "error": self.error}
 
 
 Result = Union[Scorecard, Failure]

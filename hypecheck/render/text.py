@@ -39,3 +39,29 @@ def render_text(card: Scorecard, explain: bool = False, color: bool = False, top
         if hidden > 0:
             lines.append(f"  … {hidden} more sentence{'s' if hidden > 1 else ''} (--explain shows all)")
     return "\n".join(lines) + "\n"
+
+
+def render_compare(a: Scorecard, b: Scorecard, width: int = 12) -> str:
+    """Two scorecards side by side: scores, bars and the difference, then each one's top evidence."""
+    from ..model import DIMENSIONS
+
+    name_a, name_b = a.article.id[:24], b.article.id[:24]
+    lines = [
+        f"{'':<22} {name_a:>{width + 7}}   {name_b:>{width + 7}}   difference",
+        f"{'':<22} {_short(a.article.title, width + 7):>{width + 7}}   {_short(b.article.title, width + 7):>{width + 7}}",
+    ]
+    rows = [("hype index", a.hype_index, b.hype_index)] + [(d, a[d].score, b[d].score) for d in DIMENSIONS]
+    for name, sa, sb in rows:
+        lines.append(f"{name:<22} {sa:5.1f} {bar(sa, width)}   {sb:5.1f} {bar(sb, width)}   {sb - sa:+6.1f}")
+    for card in (a, b):
+        lines += ["", f"── {card.article.id}: strongest evidence ──"]
+        for d in DIMENSIONS:
+            groups = top_evidence(card[d], 1)
+            if groups:
+                e = max(groups[0], key=lambda e: e.weight)
+                lines.append(f"  {d:<21} »{' '.join(e.text.split())[:90]}« ({e.reason})")
+    return "\n".join(lines) + "\n"
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,174 @@
+"""Comparison charts (matplotlib, Agg). Imported only when charts are made.
+
+Each ``draw_*`` function draws onto a given Axes, so a notebook can place charts in its own
+figures; :func:`render_chart` makes a standalone figure and returns SVG or PNG bytes that are
+byte-identical across runs (fixed SVG hash salt, no dates in the metadata).
+Colours are the Okabe-Ito palette, safe for the common kinds of colour blindness.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from .model import DIMENSIONS, Scorecard
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+# Okabe & Ito (2008), "Color Universal Design".
+DIMENSION_COLOURS = {
+    "promotional": "#E69F00",
+    "sourcing": "#0072B2",
+    "ai_disclosure": "#CC79A7",
+    "readability": "#009E73",
+    "unattributed_numbers": "#D55E00",
+}
+STATUS_COLOURS = {"attributed": "#009E73", "weakly_sourced": "#F0E442", "unattributed": "#D55E00"}
+SHORT_NAMES = {
+    "promotional": "promotional",
+    "sourcing": "sourcing",
+    "ai_disclosure": "AI disclosure",
+    "readability": "readability",
+    "unattributed_numbers": "unattributed\nnumbers",
+}
+
+
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"svg.hashsalt": "hypecheck", "font.size": 9, "axes.titlesize": 11})
+    return plt
+
+
+def label_of(card: Scorecard, limit: int = 28) -> str:
+    """A short label for an article: its id's leading number and the start of its title."""
+    head = card.article.id.split("_")[0]
+    title = card.article.title
+    if len(title) > limit:
+        title = title[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return f"{head} {title}".strip()
+
+
+def draw_heatmap(ax: "Axes", cards: Sequence[Scorecard]) -> None:
+    """Articles x the five dimensions, each cell its score."""
+    values = [[card[d].score for d in DIMENSIONS] for card in cards]
+    image = ax.imshow(values, cmap="cividis", vmin=0, vmax=100, aspect="auto")
+    ax.set_xticks(range(len(DIMENSIONS)), [SHORT_NAMES[d] for d in DIMENSIONS])
+    ax.set_yticks(range(len(cards)), [label_of(c) for c in cards])
+    for i, row in enumerate(values):
+        for j, value in enumerate(row):
+            ax.text(j, i, f"{value:.0f}", ha="center", va="center", color="white" if value < 60 else "black")
+    ax.set_title("Five dimensions per article (0 = no concern, 100 = strong concern)")
+    ax.figure.colorbar(image, ax=ax, label="score")
+
+
+def draw_profile(ax: "Axes", card: Scorecard) -> None:
+    """One article's five scores as horizontal bars."""
+    names = list(DIMENSIONS)
+    scores = [card[d].score for d in names]
+    ax.barh(range(len(names)), scores, color=[DIMENSION_COLOURS[d] for d in names])
+    ax.set_yticks(range(len(names)), [SHORT_NAMES[d].replace("\n", " ") for d in names])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("score (0-100, higher = more concern)")
+    for i, value in enumerate(scores):
+        ax.text(min(value + 1, 92), i, f"{value:.0f}", va="center")
+    ax.set_title(f"{label_of(card, 40)}: hype index {card.hype_index:.0f}")
+
+
+def draw_scatter(ax: "Axes", cards: Sequence[Scorecard]) -> None:
+    """Promotional score against sourcing score, one labelled point per article."""
+    for card in cards:
+        x, y = card["promotional"].score, card["sourcing"].score
+        ax.scatter([x], [y], s=60, color=DIMENSION_COLOURS["promotional"], edgecolor="black", zorder=3)
+        ax.annotate(label_of(card, 18), (x, y), textcoords="offset points", xytext=(6, 4), fontsize=8)
+    ax.set_xlim(-5, 115)
+    ax.set_ylim(-5, 110)
+    ax.axhline(50, color="grey", linewidth=0.6, linestyle=":")
+    ax.axvline(50, color="grey", linewidth=0.6, linestyle=":")
+    ax.set_xlabel("promotional language (higher = more hype)")
+    ax.set_ylabel("sourcing (higher = weaker sources)")
+    ax.set_title("Hype wording against weak sourcing")
+
+
+def draw_numbers(ax: "Axes", cards: Sequence[Scorecard]) -> None:
+    """Per article, how many figures are attributed, weakly sourced or unattributed."""
+    labels = [label_of(c, 20) for c in cards]
+    left = [0.0] * len(cards)
+    for status, colour in STATUS_COLOURS.items():
+        counts = [c["unattributed_numbers"].metrics[status] for c in cards]
+        ax.barh(range(len(cards)), counts, left=left, color=colour, edgecolor="black", linewidth=0.4, label=status.replace("_", " "))
+        left = [a + b for a, b in zip(left, counts)]
+    ax.set_yticks(range(len(cards)), labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("figures in the article")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 - 0.6 / max(1, len(cards))), ncols=3, fontsize=8, frameon=False)
+    ax.set_title("Figures and their sources")
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    name: str
+    title: str
+    alt: Callable[[Sequence[Scorecard]], str]
+    draw: Callable[["Axes", Sequence[Scorecard]], None]
+    size: Callable[[int], tuple[float, float]]
+
+
+def _alt_heatmap(cards: Sequence[Scorecard]) -> str:
+    rows = "; ".join(f"{label_of(c)}: " + ", ".join(f"{d} {c[d].score:.0f}" for d in DIMENSIONS) for c in cards)
+    return f"Heat map of the five dimension scores per article. {rows}."
+
+
+def _alt_scatter(cards: Sequence[Scorecard]) -> str:
+    points = "; ".join(f"{label_of(c)}: promotional {c['promotional'].score:.0f}, sourcing {c['sourcing'].score:.0f}" for c in cards)
+    return f"Scatter plot of promotional score against sourcing score. {points}."
+
+
+def _alt_numbers(cards: Sequence[Scorecard]) -> str:
+    rows = "; ".join(
+        f"{label_of(c)}: " + ", ".join(f"{c['unattributed_numbers'].metrics[s]} {s.replace('_', ' ')}" for s in STATUS_COLOURS)
+        for c in cards
+    )
+    return f"Stacked bars of attributed, weakly sourced and unattributed figures per article. {rows}."
+
+
+CHARTS = {
+    "heatmap": ChartSpec("heatmap", "Five dimensions per article", _alt_heatmap, draw_heatmap, lambda n: (9, 1.6 + 0.55 * n)),
+    "scatter": ChartSpec("scatter", "Promotional against sourcing", _alt_scatter, draw_scatter, lambda n: (7, 5.5)),
+    "numbers": ChartSpec("numbers", "Figures and their sources", _alt_numbers, draw_numbers, lambda n: (8, 1.4 + 0.5 * n)),
+}
+
+
+def profile_alt(card: Scorecard) -> str:
+    return f"Bar chart of {label_of(card)}: " + ", ".join(f"{d} {card[d].score:.0f}" for d in DIMENSIONS) + "."
+
+
+def render_chart(name: str, cards: Sequence[Scorecard], fmt: str = "svg") -> bytes:
+    """One comparison chart ("heatmap", "scatter", "numbers") as SVG or PNG bytes."""
+    spec = CHARTS[name]
+    return _render(lambda ax: spec.draw(ax, cards), spec.size(len(cards)), fmt)
+
+
+def render_profile(card: Scorecard, fmt: str = "svg") -> bytes:
+    return _render(lambda ax: draw_profile(ax, card), (7, 2.8), fmt)
+
+
+def _render(draw: Callable[["Axes"], None], size: tuple[float, float], fmt: str) -> bytes:
+    if fmt not in ("svg", "png"):
+        raise ValueError(f"unknown chart format {fmt!r}: use svg or png")
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=size, layout="constrained")
+    try:
+        draw(ax)
+        buffer = io.BytesIO()
+        metadata = {"Date": None, "Creator": None} if fmt == "svg" else {"Software": None}
+        fig.savefig(buffer, format=fmt, dpi=110, metadata=metadata)
+        return buffer.getvalue()
+    finally:
+        plt.close(fig)

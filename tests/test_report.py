@@ -1,0 +1,156 @@
+"""The class report: files, order, escaping, determinism, failures kept, chart and compare."""
+
+from __future__ import annotations
+
+import csv
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hypecheck.cli import app
+from hypecheck.report import build_report
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Elements(HTMLParser):
+    """Collects every start tag with its attributes, as a browser would see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def parse(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = Elements()
+    parser.feed(html)
+    return parser.tags
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    result = runner.invoke(app, ["report", str(ROOT / "seeds"), "--out", str(out), "--no-date"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_report_files_and_order(seed_report):
+    html = (seed_report / "index.html").read_text(encoding="utf-8")
+    tags = parse(html)
+    cards = [a for t, a in tags if t == "section" and a.get("class") == "card"]
+    assert len(cards) == 5
+    assert cards[0]["id"] == "article-001_cc3d44188af943b4"
+    overview_links = [a["href"] for t, a in tags if t == "a" and (a.get("href") or "").startswith("#article-")]
+    assert overview_links[5] == "#article-001_cc3d44188af943b4"  # first row of the overview, after the 5 nav links
+    images = [a for t, a in tags if t == "img"]
+    assert len(images) >= 3 + 5
+    assert all(a["src"].startswith("data:image/svg+xml;base64,") and a.get("alt") for a in images)
+    for name in ("heatmap", "scatter", "numbers"):
+        for fmt in ("png", "svg"):
+            assert (seed_report / "charts" / f"{name}.{fmt}").stat().st_size > 1000
+    assert "Glossary" in html and "Discussion questions" in html
+
+
+def test_report_is_self_contained(seed_report):
+    html = (seed_report / "index.html").read_text(encoding="utf-8")
+    tags = parse(html)
+    assert not [t for t, _ in tags if t in ("script", "link", "iframe", "object", "embed")]
+    for _, attrs in tags:
+        for key, value in attrs.items():
+            assert not (value or "").startswith(("http:", "https:", "//")), (key, value)
+    assert "@media print" in html
+
+
+def test_csv_and_jsonl_one_row_per_article(seed_report):
+    rows = list(csv.DictReader((seed_report / "scores.csv").open(encoding="utf-8")))
+    assert len(rows) == 5
+    assert {r["id"][:3] for r in rows} == {"000", "001", "002", "003", "004"}
+    assert all(r["error"] == "" and 0 <= float(r["hype_index"]) <= 100 for r in rows)
+    lines = (seed_report / "scorecards.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["schema"] for line in lines] == ["hypecheck.scorecard/1"] * 5
+
+
+def test_same_inputs_same_bytes(seed_report, tmp_path):
+    again = tmp_path / "again"
+    build_report([str(p) for p in sorted((ROOT / "seeds").glob("*.txt"))], again, generated=None)
+    for name in ("index.html", "scores.csv", "scorecards.jsonl", "charts/heatmap.svg", "charts/scatter.png"):
+        assert (seed_report / name).read_bytes() == (again / name).read_bytes(), name
+
+
+def test_date_appears_only_when_asked(tmp_path):
+    build_report([str(ROOT / "seeds/000_580d1a68be6a3d31.txt")], tmp_path, generated="2026-01-02 03:04 UTC")
+    assert "generated 2026-01-02 03:04 UTC" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+HOSTILE = (
+    "Breaking: <script>alert('x')</script> the best launch ever\n\n"
+    "According to Reuters, the <img src=x onerror=alert(1)> company grew 50% </style><b>bold</b> "
+    "and \"quoted\" & 'single' text.\n"
+)
+
+
+def test_article_text_is_never_live_markup(tmp_path):
+    article = tmp_path / "evil<script>.txt"
+    article.write_text(HOSTILE, encoding="utf-8")
+    files = build_report([str(article)], tmp_path / "out")
+    html = files.index.read_text(encoding="utf-8")
+    tags = parse(html)
+    assert not [t for t, _ in tags if t == "script"]
+    assert [t for t, _ in tags if t == "style"] == ["style"]
+    assert not [a for t, a in tags if t == "img" and not a["src"].startswith("data:image/svg+xml")]
+    assert not [t for t, _ in tags if t == "b"]
+    assert not any("onerror" in attrs for _, attrs in tags)
+    assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html and "&lt;/style&gt;" in html
+
+
+def test_bad_inputs_are_listed_and_the_rest_scored(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text("According to Reuters, shares rose 5% on Monday after the results.\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    result = runner.invoke(app, ["report", str(folder), str(tmp_path / "missing.txt"), "--out", str(tmp_path / "r"), "--no-date"])
+    assert result.exit_code == 1
+    assert "empty file" in result.output and "binary" in result.output and "no such file" in result.output
+    html = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert 'id="failures"' in html and "missing.txt" in html
+    rows = list(csv.DictReader((tmp_path / "r" / "scores.csv").open(encoding="utf-8")))
+    assert len(rows) == 4
+    assert [bool(r["error"]) for r in rows] == [True, True, False, True]  # binary.md, empty.txt, good.txt, missing
+    assert len((tmp_path / "r" / "scorecards.jsonl").read_text().splitlines()) == 4
+
+
+def test_glob_input(tmp_path):
+    result = runner.invoke(app, ["report", str(ROOT / "seeds" / "00[12]*.txt"), "--out", str(tmp_path), "--no-date"])
+    assert result.exit_code == 0, result.output
+    assert len(list(csv.DictReader((tmp_path / "scores.csv").open()))) == 2
+
+
+def test_chart_command(tmp_path):
+    svg = tmp_path / "scatter.svg"
+    result = runner.invoke(app, ["chart", str(ROOT / "seeds"), "--out", str(svg), "--kind", "scatter"])
+    assert result.exit_code == 0, result.output
+    assert svg.read_text().lstrip().startswith("<?xml")
+    png = tmp_path / "profile.png"
+    result = runner.invoke(app, ["chart", str(ROOT / "seeds/004_6f4f04f3f6ab83e6.txt"), "--out", str(png), "--kind", "profile"])
+    assert result.exit_code == 0 and png.read_bytes().startswith(b"\x89PNG")
+    result = runner.invoke(app, ["chart", str(ROOT / "seeds"), "--out", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2 and ".png or .svg" in result.output
+    result = runner.invoke(app, ["chart", str(ROOT / "seeds"), "--out", str(tmp_path / "p.png"), "--kind", "profile"])
+    assert result.exit_code == 2
+
+
+def test_compare_command():
+    result = runner.invoke(app, ["compare", str(ROOT / "seeds/000_580d1a68be6a3d31.txt"), str(ROOT / "seeds/001_cc3d44188af943b4.txt")])
+    assert result.exit_code == 0, result.output
+    assert "difference" in result.output and "hype index" in result.output
+    assert "meteoric rise" in result.output or "formidable force" in result.output
+    assert runner.invoke(app, ["compare", "nope.txt", str(ROOT / "seeds/000_580d1a68be6a3d31.txt")]).exit_code == 1
