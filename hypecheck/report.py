@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -34,6 +35,12 @@ class ReportFiles:
     @property
     def failures(self) -> list[Failure]:
         return [r for r in self.results if isinstance(r, Failure)]
+
+
+def safe_name(text: str, limit: int = 80) -> str:
+    """A file name from an article id or title: letters, digits, '.', '-', '_' only, never a path."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-_")[:limit]
+    return cleaned or "article"
 
 
 def csv_row(result: Result) -> dict[str, object]:
@@ -99,10 +106,15 @@ def build_report(
                 path.write_bytes(data)
                 written.append(path)
             charts.append(Chart(name, spec.title, spec.alt(ranked), svg))
-    profiles = {
-        c.article.id: Chart("profile", f"Profile: {chartlib.label_of(c, 60)}", chartlib.profile_alt(c), chartlib.render_profile(c))
-        for c in cards
-    }
+    profiles = {}
+    for card in ranked:
+        svg = chartlib.render_profile(card, "svg")
+        stem = f"profile-{safe_name(card.article.id)}"
+        for fmt, data in (("svg", svg), ("png", chartlib.render_profile(card, "png"))):
+            path = chart_dir / f"{stem}.{fmt}"
+            path.write_bytes(data)
+            written.append(path)
+        profiles[card.article.id] = Chart("profile", f"Profile: {chartlib.label_of(card, 60)}", chartlib.profile_alt(card), svg)
     index = out / "index.html"
     index.write_text(render_report(cards, failures, charts, profiles, generated), encoding="utf-8")
     csv_path = out / "scores.csv"

@@ -154,3 +154,13 @@ def test_compare_command():
     assert "difference" in result.output and "hype index" in result.output
     assert "meteoric rise" in result.output or "formidable force" in result.output
     assert runner.invoke(app, ["compare", "nope.txt", str(ROOT / "seeds/000_580d1a68be6a3d31.txt")]).exit_code == 1
+
+
+def test_profile_charts_for_slides_have_safe_names(seed_report, tmp_path):
+    from hypecheck.report import safe_name
+
+    assert (seed_report / "charts" / "profile-001_cc3d44188af943b4.svg").exists()
+    assert (seed_report / "charts" / "profile-001_cc3d44188af943b4.png").exists()
+    assert safe_name("../../etc/passwd") == "etc-passwd"
+    assert safe_name("..") == "article"
+    assert "/" not in safe_name("a/b\\c:d")

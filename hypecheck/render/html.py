@@ -296,6 +296,7 @@ dl dt { font-weight: 700; margin-top: .8rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav { display: none; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
   .card { break-before: page; page-break-before: always; border-top: none; }
   figure.chart, table, .questions { break-inside: avoid; page-break-inside: avoid; }
   figure.chart img { max-height: 22cm; }
