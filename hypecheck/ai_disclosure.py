@@ -15,6 +15,7 @@ reader sees it before reading.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .document import Document, Sentence
@@ -34,10 +35,13 @@ _DISCLOSURE = re.compile(
     rf"|\bAI[- ]generated(?: content| article| story| summary| text)?\b"
     rf"|\b(?:AI|machine)[- ](?:assisted|written|authored|produced)(?: content| article| story| summary| text)?\b"
     rf"|\bwith (?:the )?(?:help|assistance|aid) of {_AI}"
-    rf"|\bI am (?:an )?AI(?: [Aa]gent| assistant| model| writer)?\b",
+    rf"|\bI am (?:an )?AI(?: [Aa]gent| assistant| model| writer)?\b"
+    rf"|\b{_AI} (?:was|were|has been|have been|is) used to (?:help )?(?:write|draft|produce|create|generate|prepare|summari[sz]e|translate)\b"
+    rf"|\b(?:we|I) used {_AI} to (?:help )?(?:write|draft|produce|create|generate|prepare|summari[sz]e|translate)\b"
+    rf"|\bmachine[- ]generated\b",
     re.IGNORECASE,
 )
-_SELF_REFERENCE = re.compile(r"\b(?:this|the following|our) (?:article|story|content|report|summary|piece|post|text|newsletter)\b|\bI am\b", re.IGNORECASE)
+_SELF_REFERENCE = re.compile(r"\b(?:this|the following|our) (?:article|story|content|report|summary|piece|post|text|newsletter|page)\b|\bI am\b", re.IGNORECASE)
 _REVIEWER = re.compile(
     r"\b(?:[Rr]eviewed|[Ee]dited|[Ff]act[- ]checked|[Cc]hecked|[Vv]erified|[Ss]upervised|[Oo]verseen)\s+by:?\s*"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
@@ -54,27 +58,37 @@ class Statement:
 
 
 def find_statements(doc: Document) -> list[Statement]:
+    per_block = Counter(s.block for s in doc.sentences)
     found = []
     for sentence in doc.sentences:
         for m in _DISCLOSURE.finditer(sentence.text):
-            if _counts_as_disclosure(sentence, m.group(0)):
+            if _counts_as_disclosure(sentence, m.group(0), alone=per_block[sentence.block] == 1):
                 found.append(Statement(sentence, m.start(), m.end(), _position(doc, sentence)))
     return found
 
 
-def _counts_as_disclosure(sentence: Sentence, matched: str) -> bool:
+def _counts_as_disclosure(sentence: Sentence, matched: str, alone: bool) -> bool:
+    """A byline, heading or meta line; a short line that is mostly the disclosure itself
+    ("AI Generated Content"); or a sentence about this text ("this article", "I am", "we used")."""
     if sentence.kind in ("meta", "heading", "title"):
         return True
-    if len(sentence.tokens) <= SHORT_LINE_WORDS:
+    words = len(sentence.tokens)
+    if alone and words <= SHORT_LINE_WORDS and len(matched.split()) * 2 >= words:
         return True
-    return bool(_SELF_REFERENCE.search(sentence.text)) or matched.startswith("I am")
+    return bool(_SELF_REFERENCE.search(sentence.text)) or matched.lower().startswith(("i am", "we used", "i used"))
 
 
 def _position(doc: Document, sentence: Sentence) -> str:
+    """top: before the running text, in its first paragraph or the first 15% of the page;
+    end: after it, in its last paragraph or the last 15%; body otherwise."""
     body = doc.body
-    if body and sentence.end <= body[0].start or sentence.start < TOP_SHARE * len(doc.original):
+    if body and (sentence.end <= body[0].start or sentence.block == body[0].block):
         return "top"
-    if body and sentence.start >= body[-1].end or sentence.start > END_SHARE * len(doc.original):
+    if sentence.start < TOP_SHARE * len(doc.original):
+        return "top"
+    if body and (sentence.start >= body[-1].end or sentence.block == body[-1].block):
+        return "end"
+    if sentence.start > END_SHARE * len(doc.original):
         return "end"
     return "body"
 
@@ -95,7 +109,7 @@ def analyze(doc: Document) -> DimensionResult:
     disclosed = bool(statements)
     positions = sorted({s.position for s in statements}, key=("top", "body", "end").index)
     agents = sorted({m.group("name") for s in statements for m in _AGENT_NAME.finditer(s.sentence.text)})
-    reviewer_names = sorted({m.group("name") for _, m in reviewers})
+    reviewer_names = sorted({m.group("name").rstrip(".") for _, m in reviewers})
 
     score = 0.0
     if disclosed:
@@ -128,7 +142,7 @@ def _statement_evidence(doc: Document, s: Statement) -> Evidence:
 
 def _reviewer_evidence(doc: Document, sentence: Sentence, m: re.Match[str]) -> Evidence:
     start, end = sentence.span(m.start(), m.end())
-    return Evidence(sentence.index, start, end, doc.quote(start, end), f"human reviewer named: {m.group('name')}", 0.0, "reviewer")
+    return Evidence(sentence.index, start, end, doc.quote(start, end), f"human reviewer named: {m.group('name').rstrip('.')}", 0.0, "reviewer")
 
 
 def _summary(disclosed: bool, positions: list[str], reviewers: list[str]) -> str:

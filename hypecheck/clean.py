@@ -79,7 +79,7 @@ _GLUED_BYLINE = re.compile(
     r"|(?<=[a-z])(?=\d{1,3}\s?min read)"
     r"|(?<=\b[A-Z]{2})(?=\d{1,3}\s?min read)"
 )
-_WIDGET_WORD = re.compile(r"\s*\bchevron_(?:right|left)\b")
+_WIDGET_WORD = re.compile(r"(?<!\s)\s*\bchevron_(?:right|left)\b")
 
 
 def clean(original: str, chrome_rules: tuple[ChromeRule, ...], markdown: bool = False) -> Cleaned:
@@ -176,8 +176,10 @@ def _looks_hard_wrapped(lines: list[_Line]) -> bool:
 
 
 def _match_rule(text: str, rules: tuple[ChromeRule, ...]) -> ChromeRule | None:
+    # Scraped pages use no-break and zero-width spaces; the rules are written with plain ones.
+    plain = " ".join(_INVISIBLE.sub("", text).split())
     for rule in rules:
-        if rule.pattern.fullmatch(text):
+        if rule.pattern.fullmatch(plain):
             return rule
     return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from enum import Enum
@@ -11,7 +12,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
-from .load import InputError, expand_inputs, read_text
+from .load import InputError, expand_inputs, read_bytes
 from .model import Failure, Scorecard
 from .pipeline import default_analyzer, score_paths
 from .render import render_json, render_markdown, render_text
@@ -59,25 +60,23 @@ def score(
     for path in paths:
         if path == "-":
             try:
-                results.append(analyzer.score_source(read_text(sys.stdin.read(), "stdin")))
+                results.append(analyzer.score_source(read_bytes(sys.stdin.buffer.read(), "stdin")))
             except InputError as err:
                 results.append(Failure("-", str(err)))
         else:
             results.extend(score_paths([path], analyzer))
-    failed = 0
-    for index, result in enumerate(results):
-        if isinstance(result, Failure):
-            failed += 1
-            typer.echo(f"hypecheck: error: {result.error}", err=True)
-            continue
-        if format is Format.json:
-            typer.echo(render_json(result), nl=False)
-        elif format is Format.markdown:
-            typer.echo(render_markdown(result, explain=explain), nl=False)
+    failed = _report_errors(results)
+    cards = [r for r in results if isinstance(r, Scorecard)]
+    if format is Format.json:
+        # One input: one JSON object. Several: one JSON array, so the output stays one document.
+        if len(paths) == 1:
+            typer.echo("".join(render_json(c) for c in cards), nl=False)
         else:
-            if index:
-                typer.echo("")
-            typer.echo(render_text(result, explain=explain, color=use_color), nl=False)
+            typer.echo(json.dumps([c.to_dict() for c in cards], ensure_ascii=False, indent=2))
+    elif format is Format.markdown:
+        typer.echo("\n".join(render_markdown(c, explain=explain) for c in cards), nl=False)
+    else:
+        typer.echo("\n".join(render_text(c, explain=explain, color=use_color) for c in cards), nl=False)
     if failed:
         raise typer.Exit(1)
 

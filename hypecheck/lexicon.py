@@ -33,6 +33,7 @@ LEXICON_NAMES = (
     "social_platforms",
     "person_roles",
     "abbreviations",
+    "not_hype",
 )
 HEADER_KEYS = ("lexicon", "concept", "source", "licence", "weighting", "format")
 

@@ -47,15 +47,26 @@ def read_text(text: str, name: str = "stdin", markdown: bool = False) -> Source:
     return Source(name, name if name != "stdin" else "-", text, markdown, "utf-8")
 
 
+def read_bytes(data: bytes, name: str = "stdin", markdown: bool = False) -> Source:
+    """Standard input (or any bytes): decoded and checked like a file."""
+    if not data.strip():
+        raise InputError(f"{name}: empty input")
+    text, encoding = decode(data, name)
+    return Source(name, name if name != "stdin" else "-", text, markdown, encoding)
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Bytes to text: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, encoding = data.decode("utf-16"), "utf-16"
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: not valid UTF-16 text") from None
     else:
-        if b"\x00" in data[:4096]:
-            raise InputError(f"{name}: looks like a binary file, not text")
+        if _looks_binary(data[:4096]):
+            raise InputError(f"{name}: looks like a binary file ({_kind(data)}), not text")
         try:
             text, encoding = data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError:
@@ -63,6 +74,31 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if not text.strip():
         raise InputError(f"{name}: empty file")
     return text, encoding
+
+
+_MAGIC = {
+    b"%PDF": "PDF",
+    b"\x89PNG": "PNG image",
+    b"GIF8": "GIF image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"PK\x03\x04": "zip archive or office document",
+    b"\x1f\x8b": "gzip archive",
+    b"\x7fELF": "program",
+    b"{\\rtf": "RTF document",
+}
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\f\x0b")
+
+
+def _kind(data: bytes) -> str:
+    return next((kind for magic, kind in _MAGIC.items() if data.startswith(magic)), "unknown format")
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Known binary signatures, a NUL byte, or more than 5% control characters."""
+    if _kind(head) != "unknown format" or b"\x00" in head:
+        return True
+    controls = sum(head.count(c) for c in _CONTROL)
+    return controls > 0.05 * max(1, len(head))
 
 
 def expand_inputs(patterns: list[str]) -> list[str]:

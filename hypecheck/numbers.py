@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A number starts where no digit, comma or point stands before it: inside a run of 100,000
+# digits the pattern is tried once, not at every position (which would be quadratic).
+_NUM = r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"trillion|billion|million|thousand|bn|tn|mn"
 _NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
 _TIME_UNITS = {
@@ -22,10 +24,10 @@ _MONTHS = {
     "december", "q1", "q2", "q3", "q4", "h1", "h2", "fy",
 }
 _CLAIM = re.compile(
-    rf"(?P<money>(?:(?:US|HK|S|A|C|NZ)\$|[$€£¥₹]|\b(?:RMB|USD|EUR|CNY)\s?)\s?(?:{_NUM})(?:\s?(?:{_SCALE}|[TBMK])\b)?\+?"
+    rf"(?P<money>(?:(?:US|HK|S|A|C|NZ)\$|[$€£¥₹]|\b(?:RMB|USD|EUR|CNY)\s?)\s?(?:{_NUM})(?:\s?(?:{_SCALE}|[TBMKmbk])\b)?\+?"
     rf"|(?:{_NUM})\s(?:{_SCALE})\s(?:yuan|dollars|euros|pounds|rupees|won|yen|ringgit|renminbi)\b)"
-    rf"|(?P<percent>(?:{_NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b))"
-    rf"|(?P<multiplier>(?:{_NUM})\s?[x×](?![\w])|\b(?:two|three|four|five|ten|\d{{1,3}})-?fold\b)"
+    rf"|(?P<percent>(?:{_NUM})(?:\s?[-–]\s?(?:{_NUM}))?\s?(?:%|percent\b|per cent\b|percentage points?\b))"
+    rf"|(?P<multiplier>(?:{_NUM})\s?[x×](?![\w])|(?:{_NUM})\stimes\b|\b(?:two|three|four|five|ten|\d{{1,3}})-?fold\b)"
     rf"|(?P<magnitude>(?:{_NUM})\s?(?:{_SCALE})\b\+?|(?:{_NUM})[MBK]\+?(?![A-Za-z0-9])|\b(?:a|one)\s(?:trillion|billion|million)\b)"
     rf"|(?P<phrase>\b(?i:double|triple|quadruple)[- ]digit\b|\b(?:{_NUMBER_WORDS})\sconsecutive\s[a-z]+)"
     rf"|(?P<count>(?:{_NUM})\+?(?:\s[a-z][a-z-]*){{1,3}})"
@@ -78,6 +80,14 @@ def _is_not_a_claim(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if re.match(r"\.\d", after) or re.match(r":\d", after):
         return True  # part of a version or a clock time
+    if before.endswith("/") or after.startswith("/"):
+        return True  # a fraction or a date written 1/3
+    if kind == "count" and (re.match(r"[-–]\d", after) or re.search(r"\d[-–]$", before)):
+        return True  # a score or a range of bare numbers ("voted 7-2")
+    if kind == "count" and (before.endswith("-") or re.search(r"\d\s$", before)):
+        return True  # "Covid-19", or the middle of a phone number "020 7946 0958"
+    if kind == "count" and re.match(r"0\d", text[start:end]):
+        return True  # a leading zero: a code or a phone number, not a quantity
     previous_word = re.search(r"([A-Za-z][\w'’.]*)\s*$", before)
     prev = previous_word.group(1).lower().rstrip(".") if previous_word else ""
     if prev in _MONTHS:
@@ -89,8 +99,8 @@ def _is_not_a_claim(text: str, start: int, end: int, kind: str) -> bool:
         plain = number.rstrip("+")
         if re.fullmatch(r"(?:19|20)\d{2}", plain):
             return True  # a year
-        # "HappyHorse 1.1", "Qwen 3 Max": a number right after a capitalised product name.
-        if previous_word and previous_word.group(1)[:1].isupper() and re.fullmatch(r"\d{1,2}(?:\.\d)?", plain):
+        # "HappyHorse 1.1", "iPhone 15", "BA 117", "Room 101": a number right after a name.
+        if previous_word and any(ch.isupper() for ch in previous_word.group(1)) and "," not in plain:
             if not _sentence_start(text, previous_word.start(1) + max(0, start - 12)):
                 return True
     return False

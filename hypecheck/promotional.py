@@ -52,9 +52,16 @@ def find_hits(doc: Document, lex: Lexicons) -> list[Hit]:
 def _sentence_hits(sentence: Sentence, lex: Lexicons) -> list[Hit]:
     words = sentence.words
     raw: list[tuple[Match, str]] = []
-    taken: set[int] = set()
+    # Words inside a non-evaluative phrase ("critical condition") or a name ("Rich", "Great
+    # Expectations" in running text) are not value judgements, so they cannot be hype.
+    taken: set[int] = {k for m in lex["not_hype"].find(words) for k in range(m.first, m.last + 1)}
+    names: set[int] = set()
+    if sentence.kind in ("body", "list_item"):
+        names = {k for k, t in enumerate(sentence.tokens) if k > 0 and t.text[:1].isupper() and not t.text.isupper()}
     for name in HYPE_LEXICONS:  # earlier lexicons win a word claimed by two
         for m in lex[name].find(words):
+            if m.first == m.last and m.first in names:
+                continue  # a one-word hit on a capitalised word mid-sentence is a name
             if taken.isdisjoint(range(m.first, m.last + 1)):
                 raw.append((m, name))
                 taken.update(range(m.first, m.last + 1))

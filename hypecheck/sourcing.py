@@ -30,7 +30,9 @@ SENTENCES_PER_NAMED_SOURCE = 6
 # Higher wins when two attributions overlap in a sentence.
 _PRIORITY = {"social": 5, "person": 4, "outlet": 4, "organisation": 3, "self": 2, "vague": 1}
 
-_CAP = r"[A-Z][\w&'’.]*(?:-[\w&'’.]+)*"
+# Names start at a word boundary only (the lookbehind), so a 20 KB capitalised token is one
+# attempt, not one per character.
+_CAP = r"(?<![\w&'’.-])[A-Z][\w&'’.]*(?:-[\w&'’.]+)*"
 _NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+|for\s+|and\s+|&\s+|de\s+)?(?:{_CAP}|[0-9]{{1,4}}\b)){{0,5}}"
 _DOC = (
     r"(?:(?:a|an|the)\s+)?(?:(?:firsthand|first-hand|recent|new|latest|detailed|separate)\s+)?"
@@ -57,7 +59,7 @@ _SOCIAL = re.compile(
     rf"|\b{_SOCIAL_PLATFORM}\s+(?:posts?|users?|analys[ie]s|threads?|tweets?|accounts?|influencers?)\b"
     r"|\b(?:users?|accounts?|influencers?|posters?)\s+like\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
 )
-_NAMED_IN_SOCIAL = re.compile(r"\blike\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)|(?P<name2>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+in\s+X\b")
+_NAMED_IN_SOCIAL = re.compile(r"\blike\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)|(?<![\w'’-])(?P<name2>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+in\s+X\b")
 _SELF_PHRASE = re.compile(
     r"\b(?:the|its|the company['’]s|the firm['’]s)\s+stated\s+(?:mission|goal|aim|ambition|target)\b"
     r"|\b(?:that|which|what)\s+it\s+(?:says|said|claims|calls|describes)\b"
@@ -94,11 +96,14 @@ def find_attributions(doc: Document, lex: Lexicons) -> tuple[Attribution, ...]:
     """Every attribution in the article, non-overlapping within each sentence, in text order."""
     subject = subject_company(doc)
     found: list[Attribution] = []
+    last_person = ""  # "she said" refers to the last named person
     for sentence in doc.sentences:
         if sentence.kind in ("title", "meta"):
             continue
-        candidates = list(_candidates(sentence, lex, subject))
-        found.extend(_merge_social(sentence.text, _resolve_overlaps(candidates)))
+        candidates = list(_candidates(sentence, lex, subject, last_person))
+        kept = _merge_social(sentence.text, _resolve_overlaps(candidates))
+        found.extend(kept)
+        last_person = next((a.name for a in reversed(kept) if a.type == "person"), last_person)
     return tuple(found)
 
 
@@ -119,7 +124,7 @@ def subject_company(doc: Document) -> str:
 _COMMON_CAPITALISED = {"the", "this", "that", "these", "it", "its", "ai", "and", "for", "with", "in"}
 
 
-def _candidates(sentence: Sentence, lex: Lexicons, subject: str) -> Iterable[Attribution]:
+def _candidates(sentence: Sentence, lex: Lexicons, subject: str, last_person: str = "") -> Iterable[Attribution]:
     text = sentence.text
     for m in _SOCIAL.finditer(text):
         named = _NAMED_IN_SOCIAL.search(text, max(0, m.start() - 60), min(len(text), m.end() + 80))
@@ -140,50 +145,161 @@ def _candidates(sentence: Sentence, lex: Lexicons, subject: str) -> Iterable[Att
             yield Attribution(sentence.index, m.start(), m.end(), kind, target, m.group(0))
     for m in _SELF_PHRASE.finditer(text):
         yield Attribution(sentence.index, m.start(), m.end(), "self", subject.title() or "the company", m.group(0))
-    yield from _speaker_attributions(sentence, lex, subject)
+    yield from _speaker_attributions(sentence, lex, subject, last_person)
     yield from _vague_attributions(sentence, lex)
 
 
-def _speaker_attributions(sentence: Sentence, lex: Lexicons, subject: str) -> Iterable[Attribution]:
-    """"Chairman Eddie Wu emphasized", "the company said", "Alibaba says", "said CFO Jane Roe"."""
-    words, tokens = sentence.words, sentence.tokens
+def _speaker_attributions(sentence: Sentence, lex: Lexicons, subject: str, last_person: str) -> Iterable[Attribution]:
+    """Who is the subject of a report verb: "Chairman Eddie Wu emphasized", "Tim Cook, Apple's
+    chief executive, said", "the company said", "The mayor said", "said CFO Jane Roe",
+    "said Luca Maestri", "she said" (resolved to the last named person)."""
+    words, tokens, text = sentence.words, sentence.tokens, sentence.text
     verbs = lex["report_verbs"]
     roles = lex["person_roles"]
     for i in range(len(words)):
         if verbs.match_at(words, i) is None or not _is_verb_position(tokens, i):
             continue
-        first = _name_run_before(tokens, i)
-        if first is not None:
+        end = tokens[i].end
+        speaker = _subject_before(sentence, i, roles)
+        if speaker is not None:
+            first, last, appositive_role = speaker
             leading_role = roles.match_at(words, first)
-            if leading_role is not None and leading_role.last < i - 1:
+            if leading_role is not None and leading_role.last < last:
                 first = leading_role.last + 1
-            name = sentence.text[tokens[first].start : tokens[i - 1].end]
-            name = _trim_name(name)
+            name = _trim_name(text[tokens[first].start : tokens[last].end])
             role_first = _role_before(words, first, roles)
             start = tokens[role_first if role_first is not None else first].start
-            kind = _classify_name(name, lex, subject, has_role=role_first is not None, speech=True)
+            has_role = role_first is not None or appositive_role
+            name, kind = _classify_speaker(name, lex, subject, has_role)
             if first > 0 and words[first - 1] in ("company's", "firm's", "group's"):
                 kind = "self"
-            yield Attribution(sentence.index, start, tokens[i].end, kind, name, sentence.text[start : tokens[i].end])
+            yield Attribution(sentence.index, start, end, kind, name, text[start:end])
             continue
         before = tuple(words[max(0, i - 2) : i])
-        if before[-1:] == ("it",) or before in (("the", "company"), ("the", "firm"), ("the", "group")):
+        if before[-1:] in (("he",), ("she",)) and last_person:
+            yield Attribution(sentence.index, tokens[i - 1].start, end, "person", last_person, text[tokens[i - 1].start : end])
+        elif before[-1:] == ("it",) or before in (("the", "company"), ("the", "firm"), ("the", "group")):
             start = tokens[i - 1 if before[-1:] == ("it",) else i - len(before)].start
-            yield Attribution(sentence.index, start, tokens[i].end, "self", subject.title() or "the company", sentence.text[start : tokens[i].end])
-        # "said CFO Jane Roe": the verb before a role and a name.
-        role_match = roles.match_at(words, i + 1) if i + 1 < len(words) else None
-        if role_match is not None:
-            last = _name_run_after(tokens, role_match.last + 1)
-            if last is not None:
-                name = sentence.text[tokens[role_match.last + 1].start : tokens[last].end]
-                yield Attribution(sentence.index, tokens[i].start, tokens[last].end, "person", name, sentence.text[tokens[i].start : tokens[last].end])
+            yield Attribution(sentence.index, start, end, "self", subject.title() or "the company", text[start:end])
+        else:
+            official = _official_before(sentence, i, roles, subject)
+            if official is not None:
+                yield official
+        after = _speaker_after(sentence, i, roles)
+        if after is not None:
+            first, last = after
+            name = _trim_name(text[tokens[first].start : tokens[last].end])
+            name, kind = _classify_speaker(name, lex, subject, has_role=roles.match_at(words, i + 1) is not None)
+            yield Attribution(sentence.index, tokens[i].start, tokens[last].end, kind, name, text[tokens[i].start : tokens[last].end])
     # A named person with a role in a sentence that reports speech or belief ("including CEO Eddie Wu, anticipates").
     if any(verbs.match_at(words, i) for i in range(len(words))):
         for m in roles.find(words):
             last = _name_run_after(tokens, m.last + 1)
             if last is not None and tokens[m.first].text[:1].isupper():
-                name = sentence.text[tokens[m.last + 1].start : tokens[last].end]
-                yield Attribution(sentence.index, tokens[m.first].start, tokens[last].end, "person", name, sentence.text[tokens[m.first].start : tokens[last].end])
+                name = text[tokens[m.last + 1].start : tokens[last].end]
+                yield Attribution(sentence.index, tokens[m.first].start, tokens[last].end, "person", name, text[tokens[m.first].start : tokens[last].end])
+
+
+def _classify_speaker(name: str, lex: Lexicons, subject: str, has_role: bool) -> tuple[str, str]:
+    """A speaker's type; "Dan Ives of Wedbush" is the person Dan Ives, not an organisation."""
+    person, sep, _ = name.partition(" of ")
+    if sep and 2 <= len(person.split()) <= 3 and not any(w in _ORG_WORDS for w in normalize_words(person)):
+        return person, "person"
+    return name, _classify_name(name, lex, subject, has_role=has_role, speech=True)
+
+
+def _gap(sentence: Sentence, left: int, right: int) -> str:
+    """The text between token ``left`` and token ``right``."""
+    return sentence.text[sentence.tokens[left].end : sentence.tokens[right].start]
+
+
+def _subject_before(sentence: Sentence, i: int, roles) -> tuple[int, int, bool] | None:
+    """The capitalised name that is the subject of the verb at token ``i``: right before it, or
+    before a comma-delimited appositive ("Tim Cook, Apple's chief executive, said")."""
+    tokens = sentence.tokens
+    if i == 0:
+        return None
+    last, appositive_role = i - 1, False
+    if _gap(sentence, i - 1, i).strip() == ",":
+        k = i - 1
+        while k > 0 and i - k <= 14 and "," not in _gap(sentence, k - 1, k):
+            k -= 1
+        if k == 0 or i - k > 14:
+            return None
+        appositive_role = bool(roles.find(sentence.words[k:i]))
+        last = k - 1
+    elif _gap(sentence, i - 1, i).strip():
+        return None
+    first = _name_run_start(sentence, last)
+    if first is None:
+        return None
+    return first, last, appositive_role
+
+
+_CONNECTORS = {"of", "for", "and", "&", "de", "du", "von", "van"}
+_NOT_NAMES = {
+    "the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her",
+    "their", "its", "our", "in", "on", "at", "for", "as", "but", "and", "also", "however", "meanwhile",
+    "then", "yesterday", "today", "earlier", "later", "last", "now", "still", "separately", "instead",
+    "when", "while", "after", "before", "if", "so", "yet", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "ultimately", "additionally", "moreover",
+}
+
+
+def _name_run_start(sentence: Sentence, last: int) -> int | None:
+    """First token of the capitalised run ending at ``last`` (connectors like "of" inside)."""
+    tokens = sentence.tokens
+    if not _capitalised(tokens[last].text) or tokens[last].lower in _NOT_NAMES:
+        return None
+    first = last
+    k = last - 1
+    while k >= 0 and last - k < 7 and not _gap(sentence, k, k + 1).strip():
+        word = tokens[k]
+        if _capitalised(word.text) and word.lower not in _NOT_NAMES:
+            first = k
+        elif word.lower in _CONNECTORS and k > 0 and _capitalised(tokens[k - 1].text):
+            pass
+        else:
+            break
+        k -= 1
+    return first
+
+
+def _official_before(sentence: Sentence, i: int, roles, subject: str) -> Attribution | None:
+    """"The mayor said", "A spokesperson for the fire service said": an official by role."""
+    words, tokens, text = sentence.words, sentence.tokens, sentence.text
+    for role_start in range(max(0, i - 9), i):
+        m = roles.match_at(words, role_start)
+        if m is None or role_start == 0 or words[role_start - 1] not in ("the", "a", "an"):
+            continue
+        tail = words[m.last + 1 : i]
+        if tail and tail[0] not in ("for", "of", "at"):
+            continue
+        start = tokens[role_start - 1].start
+        if tail:
+            org = text[tokens[m.last + 2].start : tokens[i - 1].end]
+            org_words = normalize_words(org)
+            kind = "self" if subject and subject in org_words else "organisation"
+            return Attribution(sentence.index, start, tokens[i].end, kind, org, text[start : tokens[i].end])
+        role = text[start : tokens[m.last].end]
+        return Attribution(sentence.index, start, tokens[i].end, "person", role.lower(), text[start : tokens[i].end])
+    return None
+
+
+def _speaker_after(sentence: Sentence, i: int, roles) -> tuple[int, int] | None:
+    """"said CFO Jane Roe", "said Luca Maestri, the chief financial officer"."""
+    words, tokens = sentence.words, sentence.tokens
+    j = i + 1
+    if j >= len(tokens) or _gap(sentence, i, j).strip():
+        return None
+    role = roles.match_at(words, j)
+    if role is not None:
+        j = role.last + 1
+    last = _name_run_after(tokens, j) if j < len(tokens) and tokens[j].lower not in _NOT_NAMES else None
+    if last is None or (role is None and last == j):
+        return None  # a lone capitalised word after "said" is more often a place or a day
+    return j, last
 
 
 def _vague_attributions(sentence: Sentence, lex: Lexicons) -> Iterable[Attribution]:
@@ -277,17 +393,6 @@ def _is_vague_phrase(phrase: str, lex: Lexicons) -> bool:
 def _is_verb_position(tokens, i: int) -> bool:
     # "reports" after a determiner is a noun ("the reports"), not a verb.
     return i == 0 or tokens[i - 1].lower not in ("the", "a", "an", "these", "those", "its", "their", "recent", "annual")
-
-
-def _name_run_before(tokens, i: int) -> int | None:
-    j = i
-    while j > 0 and _capitalised(tokens[j - 1].text) and i - j < 5:
-        j -= 1
-    if j == i or j == 0 and i - j == 1 and tokens[0].text in ("The", "This", "It", "That"):
-        return None
-    if j == 0 and tokens[0].text in ("The", "This", "That", "These", "In", "For", "As"):
-        j = 1
-    return j if j < i else None
 
 
 def _name_run_after(tokens, j: int) -> int | None:

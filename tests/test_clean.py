@@ -81,3 +81,10 @@ def test_section_headers_are_not_body_sentences(seeds):
     assert kinds["What's Happening?"] == "heading"
     assert kinds["AI Generated Content"] == "meta"
     assert "What is the story about?" not in kinds
+
+
+def test_chrome_rules_see_through_no_break_and_zero_width_spaces(analyzer):
+    text = "Welcome\u00a0Citizen!\n\nSign\u00a0in\u200b to start sharing\n\nCouncil approves budget\n\nThe council approved the budget on Monday.\n"
+    cleaned = blocks(analyzer, text)
+    assert [b.text for b in cleaned.blocks][0] == "Council approves budget"
+    assert len(cleaned.removed) == 2

@@ -71,3 +71,31 @@ def test_one_sentence_back_counts_as_attribution(score):
     found = figures(card)
     assert found["$4 billion"]["status"] == "attributed"
     assert found["$5 billion"]["status"] == "unattributed"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council voted 7-2 on Tuesday to approve the plan.",
+        "Covid-19 cases have fallen in the city.",
+        "The iPhone 15 went on sale in September.",
+        "Flight BA 117 landed safely at Heathrow.",
+        "Call 020 7946 0958 for details about the event.",
+        "About 1/3 of managers will leave.",
+    ],
+)
+def test_identifiers_scores_and_phone_numbers_are_not_claims(sentence):
+    assert find_numbers(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, figure, kind",
+    [
+        ("The group lost £300m last year.", "£300m", "money"),
+        ("It raised $45m from investors.", "$45m", "money"),
+        ("Shares fell 10-15% in a week.", "10-15%", "percent"),
+        ("Debt is 3.5 times earnings.", "3.5 times", "multiplier"),
+    ],
+)
+def test_scales_ranges_and_multipliers(sentence, figure, kind):
+    assert [(n.text, n.kind) for n in find_numbers(sentence)] == [(figure, kind)]

@@ -71,3 +71,12 @@ def test_seed_ordering(seeds):
 def test_matched_terms_listed(seeds):
     terms = {t["term"] for t in seeds["001"]["promotional"].metrics["matched_terms"]}
     assert {"meteoric rise", "masterclass", "formidable force"} <= terms
+
+
+def test_non_evaluative_uses_and_names_do_not_fire(score):
+    card = score(
+        "A man is in critical condition after a major fire in Leeds on Monday. The key witness told police "
+        "she saw smoke at the top of the stairs. Great Expectations, the novel by Dickens, was destroyed. "
+        "Jane Rich, a neighbour, called the fire service."
+    )
+    assert hits(card) == [], hits(card)

@@ -85,3 +85,35 @@ def test_required_metrics_present(seeds):
     metrics = seeds["004"]["sourcing"].metrics
     assert {"named", "vague", "sources"} <= set(metrics)
     assert metrics["vague"] >= metrics["social"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The mayor said the building had passed inspection.", ("person", "the mayor")),
+        ("A spokesperson for the fire service said 40 firefighters attended.", ("organisation", "the fire service")),
+        ("Tim Cook, Apple's chief executive, said demand was strong.", ("person", "Tim Cook")),
+        ('"We are pleased," said Luca Maestri, the chief financial officer.', ("person", "Luca Maestri")),
+        ("Dr Jane Smith, an economist at the University of Leeds, said growth would slow.", ("person", "Jane Smith")),
+        ("Analyst Dan Ives of Wedbush said the results were a relief.", ("person", "Dan Ives")),
+        ("The Office for National Statistics said inflation fell.", ("organisation", "Office for National Statistics")),
+        ("Witnesses said the car was speeding.", ("vague", "Witnesses")),
+    ],
+)
+def test_speakers_by_role_appositive_and_affiliation(analyzer, sentence, expected):
+    assert types_in(analyzer, sentence) == [expected]
+
+
+def test_sentence_adverbs_and_days_are_not_names(analyzer):
+    text = (
+        "Microsoft shares rose on Tuesday. On Monday Microsoft said its cloud revenue grew. "
+        "Meanwhile Microsoft said it would hire engineers. However, Microsoft said margins would fall."
+    )
+    found = types_in(analyzer, text)
+    assert found and all(t == "self" for t, _ in found), found
+
+
+def test_pronoun_refers_to_the_last_named_person(analyzer):
+    found = types_in(analyzer, 'Jane Roe, the CFO, said sales rose. "It was a good year," she said.')
+    assert found == [("person", "Jane Roe"), ("person", "Jane Roe")]
+    assert types_in(analyzer, '"It was a good year," she said.') == []
