@@ -4,28 +4,49 @@
 >>> card = hypecheck.score_file("seeds/001_cc3d44188af943b4.txt")
 >>> card["ai_disclosure"].metrics["disclosed"]
 True
+
+Everything the command line does is here: score a string, a file or many files; turn
+scorecards into a DataFrame; draw the comparison charts on your own matplotlib Axes; extend the
+lexicons with your own terms. Heavy libraries (matplotlib, pandas) load only when used.
 """
 
 from __future__ import annotations
 
 import os
+from typing import Iterable, Mapping
 
 __version__ = "0.1.0"
 
+from .charts import draw_heatmap, draw_numbers, draw_profile, draw_scatter
+from .frame import to_dataframe
 from .lexicon import Lexicons, load_lexicons
 from .load import InputError
-from .model import DIMENSIONS, HYPE_WEIGHTS, DimensionResult, Evidence, Scorecard
-from .pipeline import Analyzer, Failure, default_analyzer, score_paths
+from .model import DIMENSIONS, HYPE_WEIGHTS, DimensionResult, Evidence, Failure, Scorecard
+from .pipeline import Analyzer, default_analyzer, score_paths
 
 
-def score_text(text: str, name: str = "text", markdown: bool = False) -> Scorecard:
-    """Score an article given as a string."""
-    return default_analyzer().score_text(text, name, markdown)
+def score_text(text: str, name: str = "text", markdown: bool = False, analyzer: Analyzer | None = None) -> Scorecard:
+    """Score an article given as a string. ``name`` becomes the article id.
+
+    Raises :class:`InputError` when nothing is left to score (empty text, only page chrome).
+    """
+    return (analyzer or default_analyzer()).score_text(text, name, markdown)
 
 
-def score_file(path: str | os.PathLike[str]) -> Scorecard:
-    """Score one article file (.txt or .md). Raises InputError with a one-line reason."""
-    return default_analyzer().score_file(path)
+def score_file(path: str | os.PathLike[str], analyzer: Analyzer | None = None) -> Scorecard:
+    """Score one article file (.txt or .md). Raises :class:`InputError` with a one-line reason."""
+    return (analyzer or default_analyzer()).score_file(path)
+
+
+def with_terms(extra: Mapping[str, Iterable[tuple[str, float] | str]], analyzer: Analyzer | None = None) -> Analyzer:
+    """An Analyzer whose lexicons also hold your terms, e.g.
+    ``with_terms({"peacock_terms": [("stellar", 2.0), "epic"]})`` (a bare term weighs 1.0).
+
+    The installed lexicon files are not touched; pass the result as ``analyzer=`` or call its
+    ``score_text`` / ``score_file``. Lexicon names: :data:`hypecheck.lexicon.LEXICON_NAMES`.
+    """
+    base = analyzer or default_analyzer()
+    return base.with_lexicons(base.lexicons.extended(extra))
 
 
 __all__ = [
@@ -40,8 +61,14 @@ __all__ = [
     "Scorecard",
     "__version__",
     "default_analyzer",
+    "draw_heatmap",
+    "draw_numbers",
+    "draw_profile",
+    "draw_scatter",
     "load_lexicons",
     "score_file",
     "score_paths",
     "score_text",
+    "to_dataframe",
+    "with_terms",
 ]

@@ -30,7 +30,7 @@ def read_path(path: str | os.PathLike[str]) -> Source:
     if not p.exists():
         raise InputError(f"{p}: no such file")
     if p.is_dir():
-        raise InputError(f"{p}: is a directory; give the article files (e.g. {p}/*.txt)")
+        raise InputError(f"{p}: is a directory; give its files ({p}/*.txt) or use: hypecheck report {p}")
     try:
         data = p.read_bytes()
     except PermissionError:

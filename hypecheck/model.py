@@ -97,6 +97,22 @@ class Scorecard:
     # (start, end, kind) of every sentence in the original, so renderers can quote in place.
     sentence_spans: tuple[tuple[int, int, str], ...] = field(repr=False, default=())
 
+    def __repr__(self) -> str:
+        scores = ", ".join(f"{name} {self.dimensions[name].score:.1f}" for name in DIMENSIONS)
+        return f"<Scorecard {self.article.id!r}: hype index {self.hype_index:.1f} ({scores})>"
+
+    def _repr_html_(self) -> str:
+        # Jupyter's display protocol. The import is lazy so the data model stays free of
+        # rendering code until a notebook asks for a picture of it.
+        from .render.html import render_card_html
+
+        return render_card_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from .render.markdown import render_markdown
+
+        return render_markdown(self)
+
     def sentence_text(self, index: int) -> str:
         start, end, _ = self.sentence_spans[index]
         return self.original[start:end]

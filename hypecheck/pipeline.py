@@ -13,7 +13,7 @@ from . import ai_disclosure, promotional, readability, sourcing, unattributed_nu
 from .clean import clean
 from .document import Document, build_document, sentence_splitter
 from .lexicon import Lexicons, load_lexicons
-from .load import InputError, Source, read_path, read_text
+from .load import InputError, Source, expand_inputs, read_path, read_text
 from .model import ArticleInfo, Failure, Scorecard
 from .promotional import SentenceClassifier
 
@@ -68,11 +68,12 @@ class Analyzer:
 Result = Union[Scorecard, Failure]
 
 
-def score_paths(paths: Iterable[str], analyzer: Analyzer | None = None) -> list[Result]:
-    """Score many files; every input gives one result, a Scorecard or a Failure, in order."""
+def score_paths(paths: Iterable[str | os.PathLike[str]], analyzer: Analyzer | None = None) -> list[Result]:
+    """Score files, folders (their .txt and .md files) and globs. Every input gives one
+    result, in order: a Scorecard, or a Failure with a one-line reason."""
     analyzer = analyzer or default_analyzer()
     results: list[Result] = []
-    for path in paths:
+    for path in expand_inputs([str(p) for p in paths]):
         try:
             results.append(analyzer.score_file(path))
         except InputError as err:
@@ -82,5 +83,6 @@ def score_paths(paths: Iterable[str], analyzer: Analyzer | None = None) -> list[
 
 @lru_cache(maxsize=1)
 def default_analyzer() -> Analyzer:
+    """The shared Analyzer with the installed lexicons, loaded once per process."""
     return Analyzer.load()
 

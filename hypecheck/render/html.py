@@ -7,6 +7,7 @@ Everything that comes from an article (text, title, path, quotes, source names) 
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass
 from html import escape
 from typing import Mapping, Sequence
@@ -250,6 +251,23 @@ def highlight(card: Scorecard) -> str:
     return "".join(out)
 
 
+def render_card_html(card: Scorecard) -> str:
+    """One scorecard as an HTML fragment (for Jupyter): the article's card with scoped CSS."""
+    return f'<div class="hc"><style>{scoped_css()}</style>{_card(card, None, 1)}</div>'
+
+
+def scoped_css(scope: str = ".hc") -> str:
+    """The report's one-line rules, each selector prefixed with ``scope``, so a fragment
+    embedded in a notebook styles only itself. Page-level rules (body, :root, print) are left out."""
+    rules = []
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", CSS.split("@media print")[0]):
+        if selectors.strip().startswith((":root", "body")):
+            continue
+        scoped = ", ".join(f"{scope} {sel.strip()}" for sel in selectors.split(","))
+        rules.append(f"{scoped} {{{body}}}")
+    return "\n".join(rules)
+
+
 def _glossary() -> str:
     items = "".join(f"<dt>{esc(TITLES[d])} <code>{d}</code></dt><dd>{esc(GLOSSARY[d])}</dd>" for d in DIMENSIONS)
     return (
@@ -261,23 +279,22 @@ def _glossary() -> str:
 
 
 CSS = """
-:root { --ink:#1b1b1b; --muted:#5f5f5f; --line:#d0d0d0; }
-body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
-h1 { margin-bottom: .2rem; } h2 { margin-top: 2.5rem; border-bottom: 2px solid var(--line); } h3 { margin-top: 1.6rem; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #1b1b1b; max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
+h1 { margin-bottom: .2rem; } h2 { margin-top: 2.5rem; border-bottom: 2px solid #d0d0d0; } h3 { margin-top: 1.6rem; }
 nav ol { columns: 2; font-size: .9rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .92rem; }
-th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #d0d0d0; padding: .3rem .45rem; text-align: left; vertical-align: top; }
 td.score { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
 .lvl { display: block; font-size: .7rem; font-weight: 400; }
 .band-low { background: #eef3f8; } .band-mild { background: #cfdde9; } .band-moderate { background: #f6dfa0; }
 .band-high { background: #f2b26b; } .band-very-high { background: #d9652a; color: #fff; }
-.path { font-size: .75rem; color: var(--muted); font-weight: 400; word-break: break-all; }
+.path { font-size: .75rem; color: #5f5f5f; font-weight: 400; word-break: break-all; }
 figure.chart { margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
 figure.chart img { display: block; max-width: 100%; height: auto; }
-figcaption { font-size: .85rem; color: var(--muted); }
+figcaption { font-size: .85rem; color: #5f5f5f; }
 .card { border-top: 6px solid #333; margin-top: 3rem; }
-.meta { color: var(--muted); }
-.article { white-space: pre-wrap; border: 1px solid var(--line); padding: 1rem; background: #fcfcfc; font-size: .95rem; }
+.meta { color: #5f5f5f; }
+.article { white-space: pre-wrap; border: 1px solid #d0d0d0; padding: 1rem; background: #fcfcfc; font-size: .95rem; }
 mark.hl { color: inherit; padding: 0 .05em; border-radius: 2px; background: transparent; }
 mark.hl-readability { text-decoration: underline dotted #009E73 2px; text-underline-offset: 3px; }
 mark.hl-sourcing-outlet, mark.hl-sourcing-organisation, mark.hl-sourcing-person { background: #b9d8f2; box-shadow: inset 0 -2px #0072B2; }
