@@ -236,7 +236,7 @@ def _mapped(original: str, lines: list[_Line], markdown: bool, bullet: bool) -> 
         edits.append(Edit(previous.end, line.start, " "))
     for line in lines:
         edits.extend(_line_edits(line, markdown, bullet and line is lines[0]))
-    return apply_edits(original, start, end, _non_overlapping(edits))
+    return apply_edits(original, start, end, edits)
 
 
 def _line_edits(line: _Line, markdown: bool, bullet: bool) -> list[Edit]:
@@ -291,13 +291,3 @@ def _ticker_span(word: str) -> int | None:
         return last_lower + 1
     return None
 
-
-def _non_overlapping(edits: list[Edit]) -> list[Edit]:
-    kept: list[Edit] = []
-    cursor = -1
-    for edit in sorted(edits):
-        if edit.start < cursor or (edit.start == cursor and kept and kept[-1].start == edit.start == edit.end):
-            continue
-        kept.append(edit)
-        cursor = max(cursor, edit.end)
-    return kept

@@ -65,10 +65,7 @@ def score(
                 results.append(Failure("-", str(err)))
         else:
             # One file each: a folder here is a mistake worth saying (report takes folders).
-            try:
-                results.append(analyzer.score_file(path))
-            except InputError as err:
-                results.append(Failure(path, str(err)))
+            results.extend(score_paths([path], analyzer, expand=False))
     failed = _report_errors(results)
     cards = [r for r in results if isinstance(r, Scorecard)]
     if format is Format.json:

@@ -68,7 +68,7 @@ def apply_edits(original: str, start: int, end: int, edits: Iterable[Edit]) -> M
             pieces.append(text)
             clean_len += len(text)
 
-    for edit in sorted(edits):
+    for edit in sorted(set(edits)):  # the same edit proposed twice is applied once
         if edit.start < cursor or edit.end > end:
             continue
         emit(original[cursor:edit.start], cursor, True)

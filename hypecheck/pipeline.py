@@ -68,12 +68,16 @@ class Analyzer:
 Result = Union[Scorecard, Failure]
 
 
-def score_paths(paths: Iterable[str | os.PathLike[str]], analyzer: Analyzer | None = None) -> list[Result]:
+def score_paths(
+    paths: Iterable[str | os.PathLike[str]], analyzer: Analyzer | None = None, expand: bool = True
+) -> list[Result]:
     """Score files, folders (their .txt and .md files) and globs. Every input gives one
-    result, in order: a Scorecard, or a Failure with a one-line reason."""
+    result, in order: a Scorecard, or a Failure with a one-line reason. With ``expand=False``
+    each path must be a file (a folder is then a Failure)."""
     analyzer = analyzer or default_analyzer()
     results: list[Result] = []
-    for path in expand_inputs([str(p) for p in paths]):
+    names = [str(p) for p in paths]
+    for path in expand_inputs(names) if expand else names:
         try:
             results.append(analyzer.score_file(path))
         except InputError as err:
