@@ -24,6 +24,9 @@ app = typer.Typer(
 )
 
 
+MAX_BYTES_HELP = "Refuse inputs larger than this many bytes (default 10,000,000)."
+
+
 class Format(str, Enum):
     text = "text"
     json = "json"
@@ -49,18 +52,19 @@ def score(
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     explain: bool = typer.Option(False, "--explain", help="Show all evidence, not just the top sentences."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the terminal view (default: when a terminal)."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
 ) -> None:
     """Score articles on the five dimensions and show the sentences behind each score.
 
     Exit codes: 0 all inputs scored, 1 some inputs failed, 2 usage error.
     """
-    analyzer = default_analyzer()
+    analyzer = _analyzer(max_bytes)
     use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     results = []
     for path in paths:
         if path == "-":
             try:
-                results.append(analyzer.score_source(read_bytes(sys.stdin.buffer.read(), "stdin")))
+                results.append(analyzer.score_source(read_bytes(sys.stdin.buffer.read(), "stdin", max_bytes=analyzer.max_bytes)))
             except InputError as err:
                 results.append(Failure("-", str(err)))
         else:
@@ -89,6 +93,17 @@ class ChartKind(str, Enum):
     profile = "profile"
 
 
+def _analyzer(max_bytes: int | None):
+    from dataclasses import replace
+
+    analyzer = default_analyzer()
+    if max_bytes is not None:
+        if max_bytes <= 0:
+            raise typer.BadParameter("must be a positive number of bytes", param_hint="--max-bytes")
+        analyzer = replace(analyzer, max_bytes=max_bytes)
+    return analyzer
+
+
 def _report_errors(results) -> int:
     failed = [r for r in results if isinstance(r, Failure)]
     for f in failed:
@@ -101,6 +116,7 @@ def report(
     paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files, folders or globs."),
     out: Path = typer.Option(Path("hypecheck-report"), "--out", "-o", help="Folder to write the report into."),
     date: bool = typer.Option(True, "--date/--no-date", help="Print the generation date in the report (--no-date for byte-identical reports)."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
 ) -> None:
     """Write a class report: index.html (self-contained), scores.csv, scorecards.jsonl, charts/.
 
@@ -112,7 +128,7 @@ def report(
 
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if date else None
     try:
-        files = build_report(expand_inputs(paths), out, generated)
+        files = build_report(expand_inputs(paths), out, generated, _analyzer(max_bytes))
     except OSError as err:
         typer.echo(f"hypecheck: error: cannot write the report to {out}: {err.strerror or err}", err=True)
         raise typer.Exit(1)
@@ -157,6 +173,39 @@ def chart(
         raise typer.Exit(1)
     typer.echo(f"Wrote {out}")
     if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def batch(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files, folders or globs."),
+    jsonl: Path = typer.Option(..., "--jsonl", help="Output file: one JSON record per input, scorecard or error."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes; the output is the same for any number."),
+    resume: bool = typer.Option(False, "--resume", help="Keep the records already in --jsonl and score only the rest."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
+) -> None:
+    """Score many articles into a JSONL file, one record per input, written as they finish.
+
+    Interrupt it (Ctrl-C) and run it again with --resume: finished inputs are kept and skipped.
+    Exit codes: 0 all inputs scored, 1 some inputs failed, 2 usage error, 130 interrupted.
+    """
+    from .batch import run_batch
+
+    inputs = expand_inputs(paths)
+    try:
+        summary = run_batch(inputs, jsonl, jobs, resume, _analyzer(max_bytes), on_error=lambda e: typer.echo(f"hypecheck: error: {e}", err=True))
+    except KeyboardInterrupt:
+        typer.echo(f"hypecheck: interrupted; finished records are kept in {jsonl}; run again with --resume", err=True)
+        raise typer.Exit(130)
+    except OSError as err:
+        typer.echo(f"hypecheck: error: cannot write {jsonl}: {err.strerror or err}", err=True)
+        raise typer.Exit(1)
+    typer.echo(
+        f"{summary.scored} scored, {summary.failed} failed"
+        + (f", {summary.skipped} already done" if summary.skipped else "")
+        + f" -> {jsonl}"
+    )
+    if summary.failed:
         raise typer.Exit(1)
 
 

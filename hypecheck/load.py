@@ -24,11 +24,21 @@ class Source:
     encoding: str
 
 
-def read_path(path: str | os.PathLike[str]) -> Source:
+DEFAULT_MAX_BYTES = 10_000_000  # a long news article is well under 1 MB
+
+
+def _check_size(size: int, name: str, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise InputError(f"{name}: {size:,} bytes is above the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
+
+
+def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read one article file. Raises :class:`InputError` with a one-line reason."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
+    if p.is_file():
+        _check_size(p.stat().st_size, str(p), max_bytes)
     if p.is_dir():
         raise InputError(f"{p}: is a directory; give its files ({p}/*.txt) or use: hypecheck report {p}")
     try:
@@ -47,8 +57,9 @@ def read_text(text: str, name: str = "stdin", markdown: bool = False) -> Source:
     return Source(name, name if name != "stdin" else "-", text, markdown, "utf-8")
 
 
-def read_bytes(data: bytes, name: str = "stdin", markdown: bool = False) -> Source:
+def read_bytes(data: bytes, name: str = "stdin", markdown: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Standard input (or any bytes): decoded and checked like a file."""
+    _check_size(len(data), name, max_bytes)
     if not data.strip():
         raise InputError(f"{name}: empty input")
     text, encoding = decode(data, name)

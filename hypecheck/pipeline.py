@@ -13,7 +13,7 @@ from . import ai_disclosure, promotional, readability, sourcing, unattributed_nu
 from .clean import clean
 from .document import Document, build_document, sentence_splitter
 from .lexicon import Lexicons, load_lexicons
-from .load import InputError, Source, expand_inputs, read_path, read_text
+from .load import DEFAULT_MAX_BYTES, InputError, Source, expand_inputs, read_path, read_text
 from .model import ArticleInfo, Failure, Scorecard
 from .promotional import SentenceClassifier
 
@@ -25,6 +25,7 @@ class Analyzer:
     lexicons: Lexicons
     splitter: PunktSentenceTokenizer
     classifier: SentenceClassifier | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger inputs are refused with a one-line error
 
     @classmethod
     def load(cls, lexicons: Lexicons | None = None) -> "Analyzer":
@@ -62,7 +63,7 @@ class Analyzer:
         return self.score_source(read_text(text, name, markdown))
 
     def score_file(self, path: str | os.PathLike[str]) -> Scorecard:
-        return self.score_source(read_path(path))
+        return self.score_source(read_path(path, self.max_bytes))
 
 
 Result = Union[Scorecard, Failure]
