@@ -77,6 +77,7 @@ class Document:
     title: str
     sentences: tuple[Sentence, ...]
     removed: tuple[tuple[int, int, str], ...]
+    encoding: str = "utf-8"
 
     @cached_property
     def body(self) -> tuple[Sentence, ...]:
@@ -105,7 +106,7 @@ def sentence_splitter(abbreviations: tuple[str, ...]) -> PunktSentenceTokenizer:
 
 
 def build_document(
-    doc_id: str, path: str, original: str, cleaned: Cleaned, splitter: PunktSentenceTokenizer
+    doc_id: str, path: str, original: str, cleaned: Cleaned, splitter: PunktSentenceTokenizer, encoding: str = "utf-8"
 ) -> Document:
     sentences: list[Sentence] = []
     for block_index, block in enumerate(cleaned.blocks):
@@ -119,7 +120,7 @@ def build_document(
             sentences.append(Sentence(len(sentences), block.kind, block_index, text, tokens, block.mapped, start))
     title = next((s.text for s in sentences if s.kind == "title"), "") or _title_from_body(sentences)
     removed = tuple((r.start, r.end, r.reason) for r in cleaned.removed)
-    return Document(doc_id, path, original, title, tuple(sentences), removed)
+    return Document(doc_id, path, original, title, tuple(sentences), removed, encoding)
 
 
 def _sentence_spans(block: Block, splitter: PunktSentenceTokenizer) -> list[tuple[int, int]]:

@@ -34,6 +34,7 @@ LEXICON_NAMES = (
     "person_roles",
     "abbreviations",
     "not_hype",
+    "english_function_words",
 )
 HEADER_KEYS = ("lexicon", "concept", "source", "licence", "weighting", "format")
 

@@ -67,24 +67,50 @@ def read_bytes(data: bytes, name: str = "stdin", markdown: bool = False, max_byt
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Bytes to text: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252."""
+    """Bytes to text, and the encoding found.
+
+    In order: a UTF-16 byte-order mark; UTF-16 without one (every other byte NUL in ASCII
+    text); strict UTF-8 (with or without BOM); else a single-byte Western encoding: bytes
+    0x80-0x9F are printable only in Windows-1252 (curly quotes, dashes, the euro sign), so their
+    presence means cp1252 and their absence ISO-8859-1 (the two agree on every other byte).
+    charset-normalizer was tried and misread short cp1252 news text as cp775, so these byte
+    facts decide instead.
+    """
     if not data.strip():
         raise InputError(f"{name}: empty file")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    has_bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    utf16 = None if has_bom else _utf16_without_bom(data[:4096])
+    if has_bom or utf16:
+        codec = utf16 or "utf-16"
         try:
-            text, encoding = data.decode("utf-16"), "utf-16"
+            text, encoding = data.decode(codec), codec
         except UnicodeDecodeError:
             raise InputError(f"{name}: not valid UTF-16 text") from None
     else:
         if _looks_binary(data[:4096]):
             raise InputError(f"{name}: looks like a binary file ({_kind(data)}), not text")
         try:
-            text, encoding = data.decode("utf-8-sig"), "utf-8"
+            text, encoding = data.decode("utf-8-sig"), ("utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8")
         except UnicodeDecodeError:
-            text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+            if any(0x80 <= byte <= 0x9F for byte in data):
+                text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+            else:
+                text, encoding = data.decode("latin-1"), "iso-8859-1"
     if not text.strip():
         raise InputError(f"{name}: empty file")
     return text, encoding
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ASCII-range text has a NUL in every other byte."""
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 _MAGIC = {

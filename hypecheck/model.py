@@ -77,6 +77,8 @@ class ArticleInfo:
     words: int
     sentences: int
     removed_spans: int = 0
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +88,8 @@ class ArticleInfo:
             "words": self.words,
             "sentences": self.sentences,
             "removed_spans": self.removed_spans,
+            "encoding": self.encoding,
+            "warnings": list(self.warnings),
         }
 
 

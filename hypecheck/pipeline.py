@@ -18,6 +18,10 @@ from .model import ArticleInfo, Failure, Scorecard
 from .promotional import SentenceClassifier
 
 
+MIN_WORDS_FOR_LANGUAGE = 20
+MIN_ENGLISH_SHARE = 0.12  # English news runs at 35-50% function words
+
+
 @dataclass(frozen=True)
 class Analyzer:
     """Everything scoring needs, loaded once: lexicons, sentence splitter, optional classifier."""
@@ -38,7 +42,7 @@ class Analyzer:
 
     def document(self, source: Source) -> Document:
         cleaned = clean(source.text, self.lexicons.chrome, markdown=source.markdown)
-        return build_document(source.id, source.path, source.text, cleaned, self.splitter)
+        return build_document(source.id, source.path, source.text, cleaned, self.splitter, source.encoding)
 
     def score_document(self, doc: Document) -> Scorecard:
         attributions = sourcing.find_attributions(doc, self.lexicons)
@@ -49,7 +53,9 @@ class Analyzer:
             "readability": readability.analyze(doc),
             "unattributed_numbers": unattributed_numbers.analyze(doc, attributions),
         }
-        article = ArticleInfo(doc.id, doc.path, doc.title, doc.word_count, len(doc.body), len(doc.removed))
+        article = ArticleInfo(
+            doc.id, doc.path, doc.title, doc.word_count, len(doc.body), len(doc.removed), doc.encoding, self._warnings(doc)
+        )
         spans = tuple((s.start, s.end, s.kind) for s in doc.sentences)
         return Scorecard(article, dimensions, doc.original, spans)
 
@@ -57,7 +63,20 @@ class Analyzer:
         doc = self.document(source)
         if not doc.sentences:
             raise InputError(f"{source.path}: no article text left after removing page chrome")
+        if not any(t.text[:1].isalpha() for s in doc.sentences for t in s.tokens):
+            raise InputError(f"{source.path}: no sentences to read, only numbers and symbols (a table?)")
         return self.score_document(doc)
+
+    def _warnings(self, doc: Document) -> tuple[str, ...]:
+        words = [t.lower for s in doc.body for t in s.tokens if t.text[:1].isalpha()]
+        if len(words) >= MIN_WORDS_FOR_LANGUAGE:
+            share = sum(1 for w in words if w in self.lexicons["english_function_words"]) / len(words)
+            if share < MIN_ENGLISH_SHARE:
+                return (
+                    f"probably not English ({share:.0%} English function words): the lexicons and "
+                    "readability formulas are English-only, so these scores say little",
+                )
+        return ()
 
     def score_text(self, text: str, name: str = "text", markdown: bool = False) -> Scorecard:
         return self.score_source(read_text(text, name, markdown))

@@ -25,9 +25,13 @@ ADVERSARIAL = {
 
 
 @pytest.mark.parametrize("name", ADVERSARIAL)
-def test_adversarial_input_is_scored(analyzer, name):
+def test_adversarial_input_finishes_with_a_scorecard_or_a_clear_error(analyzer, name):
     text = ADVERSARIAL[name]
-    card = analyzer.score_text(text)
+    try:
+        card = analyzer.score_text(text)
+    except InputError as err:
+        assert "no sentences" in str(err)  # only digits: nothing to read, said in one line
+        return
     assert all(0 <= card[d].score <= 100 for d in DIMENSIONS)
     for d in DIMENSIONS:
         for e in card[d].evidence:
@@ -48,10 +52,40 @@ def test_binary_and_empty_bytes_are_clear_errors(data, message):
         decode(data, "x")
 
 
-def test_encodings_decode():
-    assert decode("café".encode("utf-8-sig"), "x") == ("café", "utf-8")
-    assert decode("café".encode("utf-16"), "x") == ("café", "utf-16")
-    assert decode("café – 5€".encode("cp1252"), "x") == ("café – 5€", "cp1252")
+@pytest.mark.parametrize(
+    "text, codec, reported",
+    [
+        ("Café society – “quoted”", "utf-8", "utf-8"),
+        ("Café society", "utf-8-sig", "utf-8-sig"),
+        ("Café – 5€ for a “naïve” résumé", "cp1252", "cp1252"),
+        ("Café naïve résumé über Straße", "latin-1", "iso-8859-1"),
+        ("Café – 5€ news", "utf-16", "utf-16"),
+        ("Plain news text in UTF-16 LE", "utf-16-le", "utf-16-le"),
+        ("Plain news text in UTF-16 BE", "utf-16-be", "utf-16-be"),
+    ],
+)
+def test_encodings_are_detected_and_reported(tmp_path, text, codec, reported):
+    assert decode(text.encode(codec), "x") == (text, reported)
+    article = tmp_path / "a.txt"
+    article.write_bytes(f"{text}. The council met on Monday to discuss it.".encode(codec))
+    from hypecheck import score_file
+
+    card = score_file(article)
+    assert card.article.encoding == reported and card.original.startswith(text)
+
+
+def test_non_english_is_scored_with_a_warning(score):
+    card = score(
+        "Der Bundestag hat am Dienstag ein neues Gesetz beschlossen. Die Regierung erwartet, dass die "
+        "Wirtschaft im nächsten Jahr um zwei Prozent wächst, sagte der Minister. Kritiker fordern mehr."
+    )
+    assert card.article.warnings and "not English" in card.article.warnings[0]
+    assert not score("The council met on Monday and the mayor said the budget would pass next week.").article.warnings
+
+
+def test_a_table_of_numbers_is_a_clear_error(score):
+    with pytest.raises(InputError, match="no sentences"):
+        score("2024  2025\n1.2  3.4\n5,000  6,000\n")
 
 
 def test_stdin_bytes_go_through_the_same_checks():

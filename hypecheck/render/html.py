@@ -152,6 +152,7 @@ def _card(card: Scorecard, profile: Chart | None, number: int) -> str:
         f"<h2><span class=\"num\">{number}.</span> {esc(a.title or a.id)}</h2>",
         f'<p class="meta">Source file <code>{esc(a.path)}</code> · {a.words} words · {a.sentences} sentences'
         f" · hype index <strong>{card.hype_index:.0f}</strong> ({esc(label_for(card.hype_index))})</p>",
+        *(f'<p class="warning"><strong>Warning:</strong> {esc(w)}</p>' for w in a.warnings),
         f'<table class="dims"><tbody>{rows}</tbody></table>',
     ]
     if profile is not None:
@@ -294,6 +295,7 @@ figure.chart img { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: .85rem; color: #5f5f5f; }
 .card { border-top: 6px solid #333; margin-top: 3rem; }
 .meta { color: #5f5f5f; }
+.warning { background: #fff4cc; border-left: 4px solid #E69F00; padding: .4rem .6rem; }
 .article { white-space: pre-wrap; border: 1px solid #d0d0d0; padding: 1rem; background: #fcfcfc; font-size: .95rem; }
 mark.hl { color: inherit; padding: 0 .05em; border-radius: 2px; background: transparent; }
 mark.hl-readability { text-decoration: underline dotted #009E73 2px; text-underline-offset: 3px; }

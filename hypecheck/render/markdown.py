@@ -25,6 +25,7 @@ def render_markdown(card: Scorecard, explain: bool = False, top: int = 3) -> str
         "",
         f"Source: {escape_markdown(a.path if a.path not in ('', '-') else a.id)} · {a.words} words · {a.sentences} sentences",
         "",
+        *(f"> **Warning:** {escape_markdown(w)}\n" for w in a.warnings),
         f"**Hype index: {card.hype_index:.1f} / 100 ({label_for(card.hype_index)})**",
         "",
         "| dimension | score | level | in short |",
