@@ -38,7 +38,8 @@ _DISCLOSURE = re.compile(
     rf"|\bI am (?:an )?AI(?: [Aa]gent| assistant| model| writer)?\b"
     rf"|\b{_AI} (?:was|were|has been|have been|is) used to (?:help )?(?:write|draft|produce|create|generate|prepare|summari[sz]e|translate)\b"
     rf"|\b(?:we|I) used {_AI} to (?:help )?(?:write|draft|produce|create|generate|prepare|summari[sz]e|translate)\b"
-    rf"|\bmachine[- ]generated\b",
+    rf"|\bmachine[- ]generated\b"
+    rf"|^[Bb]y:? (?:an? )?AI[- ](?:[Aa]gent|[Aa]ssistant|[Ww]riter|[Mm]odel|[Ss]ystem)\b",
     re.IGNORECASE,
 )
 _SELF_REFERENCE = re.compile(r"\b(?:this|the following|our) (?:article|story|content|report|summary|piece|post|text|newsletter|page)\b|\bI am\b", re.IGNORECASE)

@@ -13,7 +13,7 @@ from . import ai_disclosure, promotional, readability, sourcing, unattributed_nu
 from .clean import clean
 from .document import Document, build_document, sentence_splitter
 from .lexicon import Lexicons, load_lexicons
-from .load import DEFAULT_MAX_BYTES, InputError, Source, expand_inputs, read_path, read_text
+from .load import DEFAULT_MAX_BYTES, InputError, Source, expand_inputs, is_url, read_path, read_text, read_url
 from .model import ArticleInfo, Failure, Scorecard
 from .promotional import SentenceClassifier
 
@@ -82,6 +82,9 @@ class Analyzer:
         return self.score_source(read_text(text, name, markdown))
 
     def score_file(self, path: str | os.PathLike[str]) -> Scorecard:
+        """Score a file (.txt, .md, .html) or a URL given explicitly (http:// or https://)."""
+        if is_url(str(path)):
+            return self.score_source(read_url(str(path), self.max_bytes))
         return self.score_source(read_path(path, self.max_bytes))
 
 
