@@ -67,7 +67,8 @@ class Lexicon:
     header: Mapping[str, str]
     entries: tuple[Entry, ...]
     _by_first: Mapping[str, tuple[Entry, ...]] = field(repr=False, compare=False)
-    _prefix_first: tuple[Entry, ...] = field(repr=False, compare=False)
+    _prefix_index: Mapping[str, Entry] = field(repr=False, compare=False)
+    _prefix_lengths: tuple[int, ...] = field(repr=False, compare=False)
     _phrases: frozenset[tuple[str, ...]] = field(repr=False, compare=False)
 
     @classmethod
@@ -83,7 +84,11 @@ class Lexicon:
         # Longest entries first so "formidable force" wins over "formidable".
         index = {k: tuple(sorted(v, key=lambda e: (-len(e.words), e.term))) for k, v in by_first.items()}
         phrases = frozenset(e.words for e in ordered if not e.prefix)
-        return cls(name, dict(header), ordered, index, tuple(prefix_first), phrases)
+        # One-word prefix entries ("redefin*") are looked up by the word's first n letters for
+        # each prefix length n, longest first: a few dict lookups per word, not one per entry.
+        prefix_index = {e.words[0]: e for e in prefix_first}
+        lengths = tuple(sorted({len(p) for p in prefix_index}, reverse=True))
+        return cls(name, dict(header), ordered, index, prefix_index, lengths, phrases)
 
     def has_phrase(self, words: Sequence[str]) -> bool:
         """True when ``words`` is exactly one (non-prefix) entry."""
@@ -110,8 +115,10 @@ class Lexicon:
             end = i + len(entry.words)
             if end <= len(words) and _words_match(entry, words[i:end]):
                 return Match(entry, i, end - 1)
-        for entry in self._prefix_first:
-            if words[i].startswith(entry.words[0]):
+        word = words[i]
+        for length in self._prefix_lengths:
+            entry = self._prefix_index.get(word[:length]) if len(word) >= length else None
+            if entry is not None:
                 return Match(entry, i, i)
         return None
 

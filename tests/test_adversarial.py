@@ -18,9 +18,9 @@ ADVERSARIAL = {
     "a run of spaces": "The council met." + " " * 50_000 + "It voted.",
     "one capitalised token": "A" * 20_000,
     "hyphenated capitals": "-".join(["Abc"] * 6_000),
-    "according to, repeated": "according to " * 5_000,
+    "according to, repeated": "according to " * 20_000,
     "nested brackets": "(" * 50_000 + "x" + ")" * 50_000,
-    "no punctuation": "word " * 40_000,
+    "one 1 MB sentence without punctuation": "word " * 200_000,
 }
 
 
