@@ -199,7 +199,7 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def expand_inputs(patterns: list[str]) -> list[str]:
-    """Files, folders (their .txt and .md files, sorted) and globs, in the order given.
+    """Files, folders (every visible file in them, sorted) and globs, in the order given.
 
     A name that matches nothing is kept as it is, so it becomes a one-line error in its place
     rather than vanishing from a batch.
@@ -210,7 +210,9 @@ def expand_inputs(patterns: list[str]) -> list[str]:
     for pattern in patterns:
         p = Path(pattern)
         if p.is_dir():
-            found = sorted(str(f) for f in p.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
+            # Every visible file, not only .txt/.md/.html: a PDF in the folder gets its own
+            # error row instead of silently vanishing from the batch.
+            found = sorted(str(f) for f in p.iterdir() if f.is_file() and not f.name.startswith("."))
             paths.extend(found or [pattern])
         elif not p.exists() and glob.has_magic(pattern):
             paths.extend(sorted(glob.glob(pattern)) or [pattern])

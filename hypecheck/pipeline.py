@@ -94,7 +94,7 @@ Result = Union[Scorecard, Failure]
 def score_paths(
     paths: Iterable[str | os.PathLike[str]], analyzer: Analyzer | None = None, expand: bool = True
 ) -> list[Result]:
-    """Score files, folders (their .txt and .md files) and globs. Every input gives one
+    """Score files, folders (every visible file in them) and globs. Every input gives one
     result, in order: a Scorecard, or a Failure with a one-line reason. With ``expand=False``
     each path must be a file (a folder is then a Failure)."""
     analyzer = analyzer or default_analyzer()
