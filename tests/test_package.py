@@ -52,3 +52,19 @@ def test_no_pickle_or_joblib_loading_in_the_package():
 def test_no_runtime_downloads_in_the_package():
     offenders = [str(p) for p in PACKAGE.rglob("*.py") if "nltk.download(" in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_scoring_makes_no_network_access(monkeypatch, tmp_path):
+    """Files of every kind are scored with sockets blocked: only a URL the user gives is fetched."""
+    import socket
+
+    import hypecheck
+
+    def blocked(*args, **kwargs):
+        raise AssertionError("network access during scoring")
+
+    monkeypatch.setattr(socket.socket, "connect", blocked)
+    monkeypatch.setattr(socket, "create_connection", blocked)
+    corpus = PACKAGE.parent / "tests" / "corpus"
+    results = hypecheck.score_paths([PACKAGE.parent / "seeds", corpus / "page.html", corpus / "good.md"])
+    assert all(isinstance(r, hypecheck.Scorecard) for r in results)
