@@ -10,6 +10,7 @@ from typing import Iterable, Union
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from . import ai_disclosure, promotional, readability, sourcing, unattributed_numbers
+from .classifier import load_model
 from .clean import clean
 from .document import Document, build_document, sentence_splitter
 from .lexicon import Lexicons, load_lexicons
@@ -30,12 +31,14 @@ class Analyzer:
     splitter: PunktSentenceTokenizer
     classifier: SentenceClassifier | None = None
     max_bytes: int = DEFAULT_MAX_BYTES  # larger inputs are refused with a one-line error
+    headline_model: SentenceClassifier | None = None
 
     @classmethod
     def load(cls, lexicons: Lexicons | None = None) -> "Analyzer":
+        """Lexicons, sentence splitter and the shipped headline model (JSON, no pickle)."""
         lex = lexicons or load_lexicons()
         abbreviations = tuple(e.term for e in lex["abbreviations"].entries)
-        return cls(lex, sentence_splitter(abbreviations))
+        return cls(lex, sentence_splitter(abbreviations), headline_model=load_model("clickbait"))
 
     def with_lexicons(self, lexicons: Lexicons) -> "Analyzer":
         return replace(self, lexicons=lexicons)
@@ -47,7 +50,7 @@ class Analyzer:
     def score_document(self, doc: Document) -> Scorecard:
         attributions = sourcing.find_attributions(doc, self.lexicons)
         dimensions = {
-            "promotional": promotional.analyze(doc, self.lexicons, self.classifier),
+            "promotional": promotional.analyze(doc, self.lexicons, self.classifier, self.headline_model),
             "sourcing": sourcing.analyze(doc, self.lexicons, attributions),
             "ai_disclosure": ai_disclosure.analyze(doc),
             "readability": readability.analyze(doc),

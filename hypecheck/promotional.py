@@ -28,6 +28,7 @@ COORDINATION_WINDOW = 3
 COORDINATION_FACTOR = 1.25
 INTENSIFIER_WINDOW = 2
 SCORED_KINDS = ("title", "heading", "body", "list_item")
+CLICKBAIT_SHOWN = 0.5  # a headline at or above this probability is shown as evidence
 
 SentenceClassifier = Callable[[Sequence[str]], Sequence[float]]
 
@@ -111,7 +112,9 @@ def _near(a: Match, b: Match) -> bool:
     return 0 < gap <= COORDINATION_WINDOW
 
 
-def analyze(doc: Document, lex: Lexicons, classifier: SentenceClassifier | None = None) -> DimensionResult:
+def analyze(
+    doc: Document, lex: Lexicons, classifier: SentenceClassifier | None = None, headline_model: SentenceClassifier | None = None
+) -> DimensionResult:
     hits = find_hits(doc, lex)
     scored = [s for s in doc.sentences if s.kind in SCORED_KINDS]
     words = max(1, sum(len(s.tokens) for s in scored))
@@ -143,6 +146,15 @@ def analyze(doc: Document, lex: Lexicons, classifier: SentenceClassifier | None 
         score = (lexicon_score + classifier_score) / 2
 
     evidence = tuple(_evidence(doc, h) for h in hits)
+    title = next((s for s in doc.sentences if s.kind == "title"), None)
+    metrics["headline_clickbait"] = None
+    if headline_model is not None and title is not None:
+        # A clickbait headline over a sober body is worth showing; it does not move the score.
+        probability = headline_model([title.text])[0]
+        metrics["headline_clickbait"] = probability
+        if probability >= CLICKBAIT_SHOWN:
+            reason = f"the headline reads as clickbait (probability {probability:.2f}, headline model)"
+            evidence += (Evidence(title.index, title.start, title.end, doc.quote(title.start, title.end), reason, 0.0, "clickbait_headline"),)
     return DimensionResult(NAME, score, _summary(len(hits), hype_sentences, len(scored), density), metrics, evidence)
 
 

@@ -1,0 +1,152 @@
+"""Linear sentence models stored as JSON, scored without scikit-learn.
+
+A model file (schema ``hypecheck.linear-model/1``) holds how text is normalised, one or more
+TF-IDF feature blocks (a vocabulary mapping each n-gram to its column, the idf weights, the
+n-gram range, word or char_wb analysis) and the coefficients and intercept of a logistic
+regression over the stacked blocks. Scoring re-creates exactly what scikit-learn's
+TfidfVectorizer computes (same analyzers, sublinear tf, idf, l2 norm per block) and takes a
+sparse dot product: a dict lookup per n-gram. Nothing here executes code from the file.
+
+Training lives in :mod:`hypecheck.train` (scikit-learn); this module is all scoring needs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterable, Mapping, Sequence
+
+SCHEMA = "hypecheck.linear-model/1"
+MODEL_FILES = {"promotional": "promotional.json", "weasel": "weasel.json", "clickbait": "clickbait.json"}
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "`": "'"})
+_WNC_TOKEN = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
+_WHITE = re.compile(r"\s\s+")
+
+
+def normalize(text: str, how: str) -> str:
+    """The text normalisation a model was trained with.
+
+    ``wnc``: NFKC, ASCII quotes and dashes, lower case, punctuation split into tokens: the form
+    of the Wiki Neutrality Corpus, applied to every input so train and use text look alike.
+    ``none``: the text as it is (the clickbait model keeps case and punctuation).
+    """
+    if how == "none":
+        return text
+    if how == "wnc":
+        folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+        return " ".join(_WNC_TOKEN.findall(folded))
+    raise ValueError(f"unknown normalisation {how!r}")
+
+
+def word_ngrams(text: str, pattern: re.Pattern[str], low: int, high: int, lowercase: bool) -> list[str]:
+    """scikit-learn's 'word' analyzer: tokens by ``token_pattern``, then n-grams joined by spaces."""
+    tokens = pattern.findall(text.lower() if lowercase else text)
+    grams: list[str] = []
+    for n in range(low, high + 1):
+        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return grams
+
+
+def char_wb_ngrams(text: str, low: int, high: int, lowercase: bool) -> list[str]:
+    """scikit-learn's 'char_wb' analyzer: character n-grams inside space-padded words."""
+    text = _WHITE.sub(" ", text.lower() if lowercase else text)
+    grams: list[str] = []
+    for word in text.split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            offset = 0
+            grams.append(padded[offset : offset + n])
+            while offset + n < len(padded):
+                offset += 1
+                grams.append(padded[offset : offset + n])
+            if offset == 0:  # a word shorter than n counts once
+                break
+    return grams
+
+
+@dataclass(frozen=True)
+class TfidfBlock:
+    analyzer: str  # "word" or "char_wb"
+    ngram_range: tuple[int, int]
+    lowercase: bool
+    token_pattern: re.Pattern[str] | None
+    vocabulary: Mapping[str, int]  # n-gram -> column within this block
+    idf: Sequence[float]
+    sublinear_tf: bool
+    offset: int  # first column of this block in the stacked feature vector
+
+    def features(self, text: str) -> dict[int, float]:
+        if self.analyzer == "word":
+            assert self.token_pattern is not None
+            grams = word_ngrams(text, self.token_pattern, *self.ngram_range, self.lowercase)
+        else:
+            grams = char_wb_ngrams(text, *self.ngram_range, self.lowercase)
+        counts: dict[int, int] = {}
+        for gram in grams:
+            column = self.vocabulary.get(gram)
+            if column is not None:
+                counts[column] = counts.get(column, 0) + 1
+        weights = {
+            column: (1.0 + math.log(count) if self.sublinear_tf else float(count)) * self.idf[column]
+            for column, count in counts.items()
+        }
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        return {self.offset + c: w / norm for c, w in weights.items()} if norm else {}
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A logistic regression over stacked TF-IDF blocks, loaded from JSON."""
+
+    name: str
+    normalization: str
+    blocks: tuple[TfidfBlock, ...]
+    coef: Sequence[float]
+    intercept: float
+    meta: Mapping[str, object]
+
+    def decision(self, text: str) -> float:
+        prepared = normalize(text, self.normalization)
+        total = self.intercept
+        for block in self.blocks:
+            for column, value in block.features(prepared).items():
+                total += self.coef[column] * value
+        return total
+
+    def probability(self, text: str) -> float:
+        z = self.decision(text)
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+    def __call__(self, texts: Iterable[str]) -> list[float]:
+        """Probabilities for many texts: the ``SentenceClassifier`` interface of promotional."""
+        return [self.probability(t) for t in texts]
+
+
+def model_from_dict(data: Mapping[str, object]) -> LinearModel:
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"not a hypecheck linear model (schema {data.get('schema')!r})")
+    blocks = []
+    for spec in data["blocks"]:  # type: ignore[union-attr]
+        pattern = re.compile(spec["token_pattern"]) if spec.get("token_pattern") else None
+        vocabulary = {gram: i for i, gram in enumerate(spec["vocabulary"])}
+        blocks.append(
+            TfidfBlock(
+                spec["analyzer"], tuple(spec["ngram_range"]), spec["lowercase"], pattern, vocabulary,
+                tuple(spec["idf"]), spec["sublinear_tf"], spec["offset"],
+            )
+        )
+    return LinearModel(
+        str(data["name"]), str(data["normalization"]), tuple(blocks), tuple(data["coef"]), float(data["intercept"]),  # type: ignore[arg-type]
+        dict(data.get("meta", {})),  # type: ignore[arg-type]
+    )
+
+
+def load_model(name: str) -> LinearModel:
+    """A model shipped in the package (``hypecheck/models/NAME.json``): JSON, never a pickle."""
+    path = resources.files("hypecheck.models").joinpath(MODEL_FILES[name])
+    return model_from_dict(json.loads(path.read_text(encoding="utf-8")))
