@@ -83,7 +83,7 @@ def score(
     else:
         typer.echo("\n".join(render_text(c, explain=explain, color=use_color) for c in cards), nl=False)
     if failed:
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
 
 class ChartKind(str, Enum):
@@ -131,13 +131,13 @@ def report(
         files = build_report(expand_inputs(paths), out, generated, _analyzer(max_bytes))
     except OSError as err:
         typer.echo(f"hypecheck: error: cannot write the report to {out}: {err.strerror or err}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     failed = _report_errors(files.results)
     scored = len(files.results) - failed
     typer.echo(f"Report on {scored} article{'s' if scored != 1 else ''} written to {files.index}" + (f" ({failed} failed)" if failed else ""))
     typer.echo(f"Open it in a browser: file://{files.index.resolve()}")
     if failed:
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -158,7 +158,7 @@ def chart(
     cards = sorted((r for r in results if isinstance(r, Scorecard)), key=lambda c: (-round(c.hype_index, 2), c.article.id))
     if not cards:
         typer.echo("hypecheck: error: no article could be scored, so there is nothing to chart", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     if kind is ChartKind.profile:
         if len(cards) != 1:
             typer.echo("hypecheck: error: --kind profile draws one article; give exactly one", err=True)
@@ -170,10 +170,10 @@ def chart(
         out.write_bytes(data)
     except OSError as err:
         typer.echo(f"hypecheck: error: cannot write {out}: {err.strerror or err}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     typer.echo(f"Wrote {out}")
     if failed:
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -196,17 +196,17 @@ def batch(
         summary = run_batch(inputs, jsonl, jobs, resume, _analyzer(max_bytes), on_error=lambda e: typer.echo(f"hypecheck: error: {e}", err=True))
     except KeyboardInterrupt:
         typer.echo(f"hypecheck: interrupted; finished records are kept in {jsonl}; run again with --resume", err=True)
-        raise typer.Exit(130)
+        raise typer.Exit(130) from None
     except OSError as err:
         typer.echo(f"hypecheck: error: cannot write {jsonl}: {err.strerror or err}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     typer.echo(
         f"{summary.scored} scored, {summary.failed} failed"
         + (f", {summary.skipped} already done" if summary.skipped else "")
         + f" -> {jsonl}"
     )
     if summary.failed:
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -219,7 +219,7 @@ def compare(
 
     results = score_paths([first, second])
     if _report_errors(results):
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     typer.echo(render_compare(results[0], results[1]), nl=False)
 
 

@@ -216,7 +216,6 @@ def _gap(sentence: Sentence, left: int, right: int) -> str:
 def _subject_before(sentence: Sentence, i: int, roles) -> tuple[int, int, bool] | None:
     """The capitalised name that is the subject of the verb at token ``i``: right before it, or
     before a comma-delimited appositive ("Tim Cook, Apple's chief executive, said")."""
-    tokens = sentence.tokens
     if i == 0:
         return None
     last, appositive_role = i - 1, False

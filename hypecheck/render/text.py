@@ -30,7 +30,7 @@ def render_text(card: Scorecard, explain: bool = False, color: bool = False, top
             quoted = mark_sentence(
                 card,
                 group,
-                (lambda t: f"{BOLD}{colour}{t}{RESET}") if color else (lambda t: f"»{t}«"),
+                (lambda t, colour=colour: f"{BOLD}{colour}{t}{RESET}") if color else (lambda t: f"»{t}«"),
                 lambda t: t,
             )
             lines.append(f"  [{group[0].sentence}] {quoted}")
