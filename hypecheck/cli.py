@@ -13,7 +13,7 @@ import typer
 
 from . import __version__
 from .load import InputError, expand_inputs, read_bytes
-from .model import Failure, Scorecard
+from .model import Failure, Scorecard, rank
 from .pipeline import default_analyzer, score_paths
 from .render import render_json, render_markdown, render_text
 
@@ -153,9 +153,9 @@ def chart(
     if fmt not in ("png", "svg"):
         typer.echo(f"hypecheck: error: --out must end in .png or .svg, not {out.name!r}", err=True)
         raise typer.Exit(2)
-    results = score_paths(expand_inputs(paths))
+    results = score_paths(paths)
     failed = _report_errors(results)
-    cards = sorted((r for r in results if isinstance(r, Scorecard)), key=lambda c: (-round(c.hype_index, 2), c.article.id))
+    cards = rank(r for r in results if isinstance(r, Scorecard))
     if not cards:
         typer.echo("hypecheck: error: no article could be scored, so there is nothing to chart", err=True)
         raise typer.Exit(1) from None

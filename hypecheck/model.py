@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 SCHEMA = "hypecheck.scorecard/1"
 DIMENSIONS = ("promotional", "sourcing", "ai_disclosure", "readability", "unattributed_numbers")
@@ -151,6 +151,11 @@ class Failure:
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema": "hypecheck.error/1", "path": self.path, "error": self.error}
+
+
+def rank(cards: "Iterable[Scorecard]") -> list["Scorecard"]:
+    """Articles by hype index, highest first (ties by id): the order of every comparison."""
+    return sorted(cards, key=lambda c: (-round(c.hype_index, 2), c.article.id))
 
 
 def hype_index(scores: Mapping[str, float]) -> float:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from .model import DIMENSIONS, Failure, Scorecard
+from .model import DIMENSIONS, Failure, Scorecard, rank
 from .pipeline import Analyzer, Result, default_analyzer, score_paths
 
 CSV_COLUMNS = (
@@ -92,7 +92,7 @@ def build_report(
     results = tuple(score_paths(paths, analyzer or default_analyzer()))
     cards = [r for r in results if isinstance(r, Scorecard)]
     failures = [r for r in results if isinstance(r, Failure)]
-    ranked = sorted(cards, key=lambda c: (-round(c.hype_index, 2), c.article.id))
+    ranked = rank(cards)
 
     out.mkdir(parents=True, exist_ok=True)
     chart_dir = out / "charts"

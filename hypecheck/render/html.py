@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Mapping, Sequence
 
-from ..model import DIMENSIONS, HYPE_WEIGHTS, Failure, Scorecard, label_for
+from ..model import DIMENSIONS, HYPE_WEIGHTS, Failure, Scorecard, label_for, rank
 from ..questions import discussion_questions
 from .common import TITLES
 
@@ -59,7 +59,7 @@ def render_report(
     profiles: Mapping[str, Chart],
     generated: str | None = None,
 ) -> str:
-    ranked = sorted(cards, key=lambda c: (-round(c.hype_index, 2), c.article.id))
+    ranked = rank(cards)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
