@@ -217,7 +217,7 @@ def compare(
     """Show two articles side by side in the terminal."""
     from .render.text import render_compare
 
-    results = score_paths([first, second])
+    results = score_paths([first, second], expand=False)
     if _report_errors(results):
         raise typer.Exit(1) from None
     typer.echo(render_compare(results[0], results[1]), nl=False)

@@ -15,6 +15,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from .clean import Block, BlockKind, Cleaned
 from .edits import MappedText
 from .lexicon import WORD
+from .numbers import NumberMention, find_numbers
 
 _WORDS = RegexpTokenizer(WORD.pattern)
 
@@ -57,6 +58,11 @@ class Sentence:
     @cached_property
     def words(self) -> tuple[str, ...]:
         return tuple(t.lower for t in self.tokens)
+
+    @cached_property
+    def figures(self) -> tuple[NumberMention, ...]:
+        """Numeric claims in this sentence, found once and shared by the analyzers that need them."""
+        return tuple(find_numbers(self.text))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original-text span of ``self.text[start:end]``."""

@@ -89,7 +89,7 @@ def build_report(
     from . import charts as chartlib
     from .render.html import Chart, render_report
 
-    results = tuple(score_paths(paths, analyzer or default_analyzer()))
+    results = tuple(score_paths(paths, analyzer or default_analyzer(), expand=False))
     cards = [r for r in results if isinstance(r, Scorecard)]
     failures = [r for r in results if isinstance(r, Failure)]
     ranked = rank(cards)

@@ -20,7 +20,6 @@ from typing import Iterable
 from .document import Document, Sentence
 from .lexicon import Lexicons, normalize_words
 from .model import DimensionResult, Evidence, clamp
-from .numbers import find_numbers
 
 NAME = "sourcing"
 NAMED_TYPES = ("outlet", "organisation", "person")
@@ -464,7 +463,7 @@ def _unsourced_claims(doc: Document, attributions: tuple[Attribution, ...]) -> t
     sourced = {a.sentence for a in attributions} | {a.sentence + 1 for a in attributions}
     claims = []
     for sentence in doc.body:
-        if sentence.index not in sourced and find_numbers(sentence.text):
+        if sentence.index not in sourced and sentence.figures:
             start, end = sentence.start, sentence.end
             claims.append(Evidence(sentence.index, start, end, doc.quote(start, end), "states figures without naming any source", 0.5, "unsourced_claim"))
     return tuple(claims)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .document import Document
 from .model import DimensionResult, Evidence, clamp
-from .numbers import NumberMention, find_numbers
+from .numbers import NumberMention
 from .sourcing import Attribution
 
 NAME = "unattributed_numbers"
@@ -39,7 +39,7 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
     for sentence in doc.sentences:
         if sentence.kind in ("title", "meta"):
             continue
-        for mention in find_numbers(sentence.text):
+        for mention in sentence.figures:
             source = _nearest(mention, by_sentence.get(sentence.index, []))
             if source is None and sentence.index > 0:
                 previous = doc.sentences[sentence.index - 1]
