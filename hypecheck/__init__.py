@@ -21,7 +21,7 @@ from .charts import draw_heatmap, draw_numbers, draw_profile, draw_scatter
 from .frame import to_dataframe
 from .lexicon import Lexicons, load_lexicons
 from .load import InputError
-from .model import DIMENSIONS, HYPE_WEIGHTS, DimensionResult, Evidence, Failure, Scorecard
+from .model import DIMENSIONS, HYPE_WEIGHTS, DimensionResult, Evidence, Failure, Pitfall, Scorecard
 from .pipeline import Analyzer, default_analyzer, score_paths
 
 
@@ -58,6 +58,7 @@ __all__ = [
     "Failure",
     "InputError",
     "Lexicons",
+    "Pitfall",
     "Scorecard",
     "__version__",
     "default_analyzer",

@@ -23,7 +23,7 @@ def to_dataframe(results: Iterable[Scorecard | Failure]) -> "pandas.DataFrame":
     from .report import CSV_COLUMNS, csv_row
 
     frame = pd.DataFrame([csv_row(r) for r in results], columns=list(CSV_COLUMNS))
-    text_columns = {"id", "path", "title", "error", "ai_disclosed", "ai_reviewer", "reading_band"}
+    text_columns = {"id", "path", "title", "error", "ai_disclosed", "ai_reviewer", "reading_band", "pitfalls"}
     for column in frame.columns:
         if column not in text_columns:
             frame[column] = pd.to_numeric(frame[column], errors="coerce")

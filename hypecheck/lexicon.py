@@ -35,6 +35,14 @@ LEXICON_NAMES = (
     "abbreviations",
     "not_hype",
     "english_function_words",
+    "ai_terms",
+    "human_roles",
+    "comparison_verbs",
+    "mental_verbs",
+    "performance_claims",
+    "performance_caveats",
+    "limitation_cues",
+    "future_certainty",
 )
 HEADER_KEYS = ("lexicon", "concept", "source", "licence", "weighting", "format")
 

@@ -21,6 +21,8 @@ HYPE_WEIGHTS: Mapping[str, float] = {
     "readability": 0.10,
 }
 
+PITFALLS_CHECKLIST = 'Kapoor & Narayanan (2022), "Eighteen pitfalls to beware of in AI journalism"'
+
 LABELS = ((20, "low"), (40, "mild"), (60, "moderate"), (80, "high"), (101, "very high"))
 
 
@@ -70,6 +72,32 @@ class DimensionResult:
 
 
 @dataclass(frozen=True)
+class Pitfall:
+    """One item of the AI-journalism pitfalls checklist: found or not, and the sentences why."""
+
+    key: str  # "human_comparison", "agency", ...
+    checklist: str  # the checklist's wording
+    group: str  # the checklist heading it belongs to
+    explanation: str  # what the pitfall is, in one line a student understands
+    flagged: bool
+    finding: str  # what this article does, in one sentence
+    metrics: Mapping[str, Any] = field(default_factory=dict)
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "checklist": self.checklist,
+            "group": self.group,
+            "flagged": self.flagged,
+            "explanation": self.explanation,
+            "finding": self.finding,
+            "metrics": _plain(self.metrics),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
 class ArticleInfo:
     id: str
     path: str
@@ -100,6 +128,8 @@ class Scorecard:
     original: str = field(repr=False, default="")
     # (start, end, kind) of every sentence in the original, so renderers can quote in place.
     sentence_spans: tuple[tuple[int, int, str], ...] = field(repr=False, default=())
+    # The AI-journalism pitfalls: a section of its own, not part of the hype index.
+    pitfalls: tuple[Pitfall, ...] = ()
 
     def __repr__(self) -> str:
         scores = ", ".join(f"{name} {self.dimensions[name].score:.1f}" for name in DIMENSIONS)
@@ -136,7 +166,16 @@ class Scorecard:
             "hype_label": label_for(self.hype_index),
             "hype_weights": dict(HYPE_WEIGHTS),
             "dimensions": {name: self.dimensions[name].to_dict() for name in DIMENSIONS},
+            "pitfalls": {
+                "checklist": PITFALLS_CHECKLIST,
+                "flagged": [p.key for p in self.pitfalls if p.flagged],
+                "items": [p.to_dict() for p in self.pitfalls],
+            },
         }
+
+    @property
+    def flagged_pitfalls(self) -> tuple[Pitfall, ...]:
+        return tuple(p for p in self.pitfalls if p.flagged)
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

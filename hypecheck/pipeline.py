@@ -1,4 +1,4 @@
-"""load -> clean -> Document -> five analyzers -> Scorecard."""
+"""load -> clean -> Document -> five analyzers and the pitfalls checklist -> Scorecard."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Iterable, Union
 
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from . import ai_disclosure, promotional, readability, sourcing, unattributed_numbers
+from . import ai_disclosure, pitfalls, promotional, readability, sourcing, unattributed_numbers
 from .classifier import load_model
 from .clean import clean
 from .document import Document, build_document, sentence_splitter
@@ -61,7 +61,7 @@ class Analyzer:
             doc.id, doc.path, doc.title, doc.word_count, len(doc.body), len(doc.removed), doc.encoding, self._warnings(doc)
         )
         spans = tuple((s.start, s.end, s.kind) for s in doc.sentences)
-        return Scorecard(article, dimensions, doc.original, spans)
+        return Scorecard(article, dimensions, doc.original, spans, pitfalls.analyze(doc, self.lexicons, attributions))
 
     def score_source(self, source: Source) -> Scorecard:
         doc = self.document(source)

@@ -1,7 +1,7 @@
 """Discussion questions for a class, made from one article's findings.
 
-Each question points at something the scorecard found (an unsourced figure, a social-media
-source, the strongest hype phrase, the disclosure, the hardest sentence), so the class discusses
+Each question points at something the scorecard found (an AI-journalism pitfall, an unsourced
+figure, a social-media source, the strongest hype phrase, the disclosure, the hardest sentence), so the class discusses
 this article, not hype in general. Pure: Scorecard in, questions out.
 """
 
@@ -15,6 +15,7 @@ QUOTE_LIMIT = 110
 
 def discussion_questions(card: Scorecard) -> list[str]:
     candidates = [
+        _pitfall(card),
         _unsourced_figure(card),
         _social_source(card),
         _strongest_hype(card),
@@ -45,6 +46,26 @@ def _quote(text: str) -> str:
 def _first(evidence: tuple[Evidence, ...], *tags: str) -> Evidence | None:
     ranked = sorted((e for e in evidence if e.tag in tags), key=lambda e: (-e.weight, e.start))
     return ranked[0] if ranked else None
+
+
+# One question per pitfall that points at a sentence; {quote} is the sentence, {text} the match.
+PITFALL_QUESTIONS = {
+    "human_comparison": "“{quote}” compares AI with people. What exactly was tested, and would the result hold in the real job?",
+    "performance_without_caveat": "“{quote}”: on what test, with what data, compared with what? What would you need to know to trust “{text}”?",
+    "agency": "“{quote}” writes as if the AI has a mind of its own. Rewrite it so that the people who build and use it are the ones acting.",
+    "future_certainty": "“{quote}” states the future as certain. Who predicts this, and what could make it wrong?",
+    "historical_analogy": "The article reaches for “{text}”. What would have to be true for that comparison to hold?",
+}
+
+
+def _pitfall(card: Scorecard) -> str | None:
+    """A question about the first flagged pitfall (in checklist order) that has a question."""
+    for p in card.flagged_pitfalls:
+        template = PITFALL_QUESTIONS.get(p.key)
+        if template and p.evidence:
+            e = p.evidence[0]
+            return template.format(quote=_quote(card.sentence_text(e.sentence)), text=" ".join(e.text.split()))
+    return None
 
 
 def _unsourced_figure(card: Scorecard) -> str | None:

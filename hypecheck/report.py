@@ -20,6 +20,7 @@ CSV_COLUMNS = (
     "sources_named", "sources_vague", "sources_self", "sources_social",
     "ai_disclosed", "ai_reviewer", "flesch_reading_ease", "flesch_kincaid_grade", "reading_band",
     "figures_total", "figures_unattributed", "figures_weakly_sourced",
+    "pitfalls_found", "pitfalls",
 )
 
 
@@ -65,6 +66,8 @@ def csv_row(result: Result) -> dict[str, object]:
         "figures_total": m["unattributed_numbers"]["total"],
         "figures_unattributed": m["unattributed_numbers"]["unattributed"],
         "figures_weakly_sourced": m["unattributed_numbers"]["weakly_sourced"],
+        "pitfalls_found": len(c.flagged_pitfalls),
+        "pitfalls": "; ".join(p.key for p in c.flagged_pitfalls),
     }
 
 

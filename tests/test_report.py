@@ -164,3 +164,31 @@ def test_profile_charts_for_slides_have_safe_names(seed_report, tmp_path):
     assert safe_name("../../etc/passwd") == "etc-passwd"
     assert safe_name("..") == "article"
     assert "/" not in safe_name("a/b\\c:d")
+
+
+def test_report_shows_pitfalls_with_the_checklist_wording(seed_report):
+    html = (seed_report / "index.html").read_text(encoding="utf-8")
+    assert html.count('<table class="pitfalls">') == 5
+    assert "Kapoor &amp; Narayanan (2022)" in html
+    for wording in ("Comparison with human skills", "Attributing agency to AI", "Uncritical comparison with historical transformations"):
+        assert html.count(f'<th scope="row">{wording}</th>') == 5
+    card_004 = html[html.index('id="article-004_6f4f04f3f6ab83e6"') :]
+    card_004 = card_004[: card_004.index("</section>")]
+    assert '<mark class="pit">AI surpassing human doctors</mark> by 34.1%' in card_004
+    rows = {r["id"][:3]: r for r in csv.DictReader((seed_report / "scores.csv").open(encoding="utf-8"))}
+    assert "human_comparison" in rows["004"]["pitfalls"].split("; ")
+    assert int(rows["004"]["pitfalls_found"]) == len(rows["004"]["pitfalls"].split("; "))
+
+
+def test_pitfall_quotes_are_escaped(tmp_path):
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        "The firm sells software to banks. Its AI will transform <script>alert(1)</script> every bank. "
+        "The model outperformed <img src=x onerror=alert(1)> human doctors in tests.",
+        encoding="utf-8",
+    )
+    html = build_report([str(article)], tmp_path / "out").index.read_text(encoding="utf-8")
+    tags = parse(html)
+    assert not [t for t, _ in tags if t in ("script", "img") and not (t == "img" and _["src"].startswith("data:"))]
+    assert '<table class="pitfalls">' in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert html.count('<mark class="pit">') >= 2

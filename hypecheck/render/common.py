@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Protocol, Sequence
 
 from ..model import DIMENSIONS, DimensionResult, Evidence, Scorecard
 
@@ -15,7 +15,14 @@ TITLES = {
 }
 
 
-def top_evidence(result: DimensionResult, limit: int | None) -> list[list[Evidence]]:
+class HasEvidence(Protocol):
+    evidence: Sequence[Evidence]
+
+
+PITFALLS_TITLE = "AI-journalism pitfalls"
+
+
+def top_evidence(result: HasEvidence, limit: int | None) -> list[list[Evidence]]:
     """Evidence grouped by sentence, the sentences that weigh most first (all when limit is None)."""
     groups: dict[int, list[Evidence]] = {}
     for e in result.evidence:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from html import escape
 from typing import Mapping, Sequence
 
-from ..model import DIMENSIONS, HYPE_WEIGHTS, Failure, Scorecard, label_for, rank
+from ..model import DIMENSIONS, HYPE_WEIGHTS, PITFALLS_CHECKLIST, Failure, Scorecard, label_for, rank
 from ..questions import discussion_questions
-from .common import TITLES
+from .common import PITFALLS_TITLE, TITLES, mark_sentence, top_evidence
 
 HIGHLIGHTED = ("promotional", "sourcing", "ai_disclosure", "unattributed_numbers", "readability")
 SOURCE_TYPE_NAMES = {
@@ -34,6 +34,15 @@ GLOSSARY = {
     "readability": "Standard formulas (Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall) on the article's running text. Limits: they count syllables and sentence length, not meaning; a hard text is not necessarily hype.",
     "unattributed_numbers": "Figures (money, percentages, counts, multipliers) and whether a source stands in the same sentence or the one before. Limits: a source nearby is assumed to back the figure; dates, years and version numbers are skipped.",
 }
+PITFALLS_GLOSSARY = (
+    f"Seven of the eighteen pitfalls in {PITFALLS_CHECKLIST} that leave traces in the text: comparison "
+    "with human skills, attributing agency to AI, uncritical comparison with historical transformations, "
+    "performance numbers without uncertainty or caveats, treating company spokespeople as neutral parties, "
+    "limitations missing or de-emphasized, and unjustified claims about future progress. Each is found or "
+    "not found from word lists and simple grammar, with the sentences that show it; they are not part of the "
+    "hype index. Limits: a pattern is not a verdict (a quoted critic's prediction reads like the article's "
+    "own), and the other eleven pitfalls (images, PR terms, downplayed human labour, ...) need a human reader."
+)
 
 
 def esc(text: object) -> str:
@@ -115,12 +124,14 @@ def _overview(cards: Sequence[Scorecard]) -> str:
         cells = "".join(_score_cell(card[d].score) for d in DIMENSIONS)
         rows.append(
             f'<tr><th scope="row"><a href="#{_anchor(card)}">{esc(card.article.title or card.article.id)}</a>'
-            f'<div class="path">{esc(card.article.path)}</div></th>{_score_cell(card.hype_index)}{cells}</tr>'
+            f'<div class="path">{esc(card.article.path)}</div></th>{_score_cell(card.hype_index)}{cells}'
+            f'<td class="count">{len(card.flagged_pitfalls)}</td></tr>'
         )
     return (
         '<section id="overview"><h2>Class overview</h2>'
         "<p>Sorted by hype index, highest first. Colours and words both give the level.</p>"
-        f'<table class="overview"><thead><tr><th scope="col">Article</th><th scope="col">Hype index</th>{head}</tr></thead>'
+        f'<table class="overview"><thead><tr><th scope="col">Article</th><th scope="col">Hype index</th>{head}'
+        f'<th scope="col"><a href="#pitfalls-glossary">Pitfalls found</a> (of 7)</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
@@ -161,6 +172,7 @@ def _card(card: Scorecard, profile: Chart | None, number: int) -> str:
         "<h3>Discussion questions</h3><ol class=\"questions\">"
         + "".join(f"<li>{esc(q)}</li>" for q in discussion_questions(card))
         + "</ol>",
+        _pitfalls(card),
         _sources(card),
         _numbers(card),
         _disclosure(card),
@@ -170,6 +182,36 @@ def _card(card: Scorecard, profile: Chart | None, number: int) -> str:
         "</section>",
     ]
     return "\n".join(parts)
+
+
+def _pitfalls(card: Scorecard) -> str:
+    """The checklist: every pitfall with found / not found, and the sentences behind each found one."""
+    if not card.pitfalls:
+        return ""
+    rows = "".join(
+        f'<tr class="{"found" if p.flagged else "clear"}"><th scope="row">{esc(p.checklist)}</th>'
+        f'<td class="flag">{"found" if p.flagged else "not found"}</td><td>{esc(p.finding)}</td></tr>'
+        for p in card.pitfalls
+    )
+    details = []
+    for p in card.flagged_pitfalls:
+        quotes = "".join(
+            f"<li>{mark_sentence(card, group, _pit_mark, esc)}"
+            f'<span class="why"> ({esc("; ".join(e.reason for e in group))})</span></li>'
+            for group in top_evidence(p, None)
+        )
+        details.append(f"<h4>{esc(p.checklist)}</h4><p>{esc(p.explanation)}</p>" + (f'<ul class="pit-evidence">{quotes}</ul>' if quotes else ""))
+    return (
+        f"<h3>{esc(PITFALLS_TITLE)}: {len(card.flagged_pitfalls)} of {len(card.pitfalls)} found</h3>"
+        f'<p class="meta">From the checklist {esc(PITFALLS_CHECKLIST)}, in its wording. '
+        "Found or not found; not part of the hype index.</p>"
+        f'<table class="pitfalls"><thead><tr><th scope="col">pitfall</th><th scope="col">status</th>'
+        f'<th scope="col">in this article</th></tr></thead><tbody>{rows}</tbody></table>' + "".join(details)
+    )
+
+
+def _pit_mark(text: str) -> str:
+    return f'<mark class="pit">{esc(text)}</mark>'
 
 
 def _sources(card: Scorecard) -> str:
@@ -274,6 +316,7 @@ def _glossary() -> str:
     return (
         '<section id="glossary"><h2>Glossary</h2><dl>'
         + items
+        + f'<dt id="pitfalls-glossary">{esc(PITFALLS_TITLE)}</dt><dd>{esc(PITFALLS_GLOSSARY)}</dd>'
         + "<dt>Hype index</dt><dd>The weighted mean of the five scores. It orders articles for discussion; it is not a verdict on any article.</dd>"
         "</dl></section>"
     )
@@ -312,6 +355,11 @@ mark.hl-unattributed_numbers-attributed { border-bottom: 2px solid #009E73; }
 .legend mark, .legend span { margin-right: .4rem; }
 tr.st-unattributed td:nth-child(2) { color: #a23e00; font-weight: 700; }
 dl dt { font-weight: 700; margin-top: .8rem; }
+td.count { text-align: right; font-variant-numeric: tabular-nums; }
+table.pitfalls tr.found td.flag { color: #a23e00; font-weight: 700; }
+table.pitfalls tr.clear td.flag { color: #5f5f5f; }
+mark.pit { background: #f6dfa0; color: inherit; }
+.pit-evidence .why { color: #5f5f5f; font-size: .9rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav { display: none; }

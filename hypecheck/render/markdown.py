@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Scorecard, label_for
-from .common import TITLES, mark_sentence, ordered, top_evidence
+from ..model import PITFALLS_CHECKLIST, Scorecard, label_for
+from .common import PITFALLS_TITLE, TITLES, mark_sentence, ordered, top_evidence
 
 # Characters that start inline markup; HTML is neutralised as entities. Block markup ("#", "-",
 # "1.") cannot start a line here: article text only ever follows "- " or sits in a table cell.
@@ -35,8 +35,28 @@ def render_markdown(card: Scorecard, explain: bool = False, top: int = 3) -> str
         out.append(f"| {TITLES[name]} | {r.score:.1f} | {r.label} | {escape_markdown(r.summary)} |")
     for name, r in ordered(card):
         out += ["", f"## {TITLES[name]}: {r.score:.0f} / 100", "", escape_markdown(r.summary), ""]
-        for group in top_evidence(r, None if explain else top):
-            sentence = mark_sentence(card, group, lambda t: f"**{escape_markdown(t)}**", escape_markdown)
-            reasons = "; ".join(escape_markdown(e.reason) for e in group)
-            out.append(f"- {sentence}  \n  _{reasons}_")
+        out += _evidence_items(card, r, explain, top)
+    if card.pitfalls:
+        out += [
+            "",
+            f"## {PITFALLS_TITLE}: {len(card.flagged_pitfalls)} of {len(card.pitfalls)} found",
+            "",
+            f"Checklist: {escape_markdown(PITFALLS_CHECKLIST)}. Found or not; not part of the hype index.",
+            "",
+            "| pitfall | found | in this article |",
+            "|---|---|---|",
+            *(f"| {escape_markdown(p.checklist)} | {'yes' if p.flagged else 'no'} | {escape_markdown(p.finding)} |" for p in card.pitfalls),
+        ]
+        for p in card.flagged_pitfalls:
+            out += ["", f"### {escape_markdown(p.checklist)}", "", escape_markdown(p.explanation), ""]
+            out += _evidence_items(card, p, explain, top)
     return "\n".join(out) + "\n"
+
+
+def _evidence_items(card: Scorecard, result, explain: bool, top: int) -> list[str]:
+    items = []
+    for group in top_evidence(result, None if explain else top):
+        sentence = mark_sentence(card, group, lambda t: f"**{escape_markdown(t)}**", escape_markdown)
+        reasons = "; ".join(escape_markdown(e.reason) for e in group)
+        items.append(f"- {sentence}  \n  _{reasons}_")
+    return items

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Scorecard, label_for
-from .common import TITLES, bar, mark_sentence, ordered, top_evidence
+from ..model import PITFALLS_CHECKLIST, Scorecard, label_for
+from .common import PITFALLS_TITLE, TITLES, bar, mark_sentence, ordered, top_evidence
 
 BOLD, RESET = "\033[1m", "\033[0m"
 COLOURS = {"promotional": "\033[35m", "sourcing": "\033[34m", "ai_disclosure": "\033[36m", "readability": "\033[33m", "unattributed_numbers": "\033[31m"}
@@ -25,21 +25,42 @@ def render_text(card: Scorecard, explain: bool = False, color: bool = False, top
     for name, result in ordered(card):
         colour = COLOURS[name] if color else ""
         lines += ["", f"── {TITLES[name]} ({name}) · {result.score:.0f}/100 ──", f"  {result.summary}"]
-        groups = top_evidence(result, None if explain else top)
-        for group in groups:
-            quoted = mark_sentence(
-                card,
-                group,
-                (lambda t, colour=colour: f"{BOLD}{colour}{t}{RESET}") if color else (lambda t: f"»{t}«"),
-                lambda t: t,
-            )
-            lines.append(f"  [{group[0].sentence}] {quoted}")
-            for e in group:
-                lines.append(f"      · {e.reason}")
-        hidden = len(top_evidence(result, None)) - len(groups)
-        if hidden > 0:
-            lines.append(f"  … {hidden} more sentence{'s' if hidden > 1 else ''} (--explain shows all)")
+        lines += _evidence_lines(card, result, colour if color else None, explain, top)
+    lines += _pitfall_lines(card, explain, color, top)
     return "\n".join(lines) + "\n"
+
+
+def _evidence_lines(card: Scorecard, result, colour: str | None, explain: bool, top: int) -> list[str]:
+    """The sentences behind a result, matches marked, each with its reasons."""
+    lines = []
+    groups = top_evidence(result, None if explain else top)
+    for group in groups:
+        quoted = mark_sentence(
+            card,
+            group,
+            (lambda t: f"{BOLD}{colour}{t}{RESET}") if colour is not None else (lambda t: f"»{t}«"),
+            lambda t: t,
+        )
+        lines.append(f"  [{group[0].sentence}] {quoted}")
+        for e in group:
+            lines.append(f"      · {e.reason}")
+    hidden = len(top_evidence(result, None)) - len(groups)
+    if hidden > 0:
+        lines.append(f"  … {hidden} more sentence{'s' if hidden > 1 else ''} (--explain shows all)")
+    return lines
+
+
+def _pitfall_lines(card: Scorecard, explain: bool, color: bool, top: int) -> list[str]:
+    if not card.pitfalls:
+        return []
+    flagged = card.flagged_pitfalls
+    lines = ["", f"── {PITFALLS_TITLE}: {len(flagged)} of {len(card.pitfalls)} found · checklist: {PITFALLS_CHECKLIST} ──"]
+    for p in card.pitfalls:
+        lines.append(f"  [{'x' if p.flagged else ' '}] {p.checklist}: {p.finding}")
+    for p in flagged:
+        lines += ["", f"  {p.checklist}", f"  {p.explanation}"]
+        lines += _evidence_lines(card, p, "\033[31m" if color else None, explain, top)
+    return lines
 
 
 def render_compare(a: Scorecard, b: Scorecard, width: int = 12) -> str:
