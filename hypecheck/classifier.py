@@ -2,8 +2,9 @@
 
 A model file (schema ``hypecheck.linear-model/1``) holds how text is normalised, one or more
 TF-IDF feature blocks (a vocabulary mapping each n-gram to its column, the idf weights, the
-n-gram range, word or char_wb analysis) and the coefficients and intercept of a logistic
-regression over the stacked blocks. Scoring re-creates exactly what scikit-learn's
+n-gram range, word or char_wb analysis), optionally a block of word-list counts (the terms of
+each list are stored in the file, so the model does not change when a lexicon is edited), and
+the coefficients and intercept of a logistic regression over the stacked blocks. Scoring re-creates exactly what scikit-learn's
 TfidfVectorizer computes (same analyzers, sublinear tf, idf, l2 norm per block) and takes a
 sparse dot product: a dict lookup per n-gram. Nothing here executes code from the file.
 
@@ -18,7 +19,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence, Union
+
+from .lexicon import Lexicon, make_entry, normalize_words
 
 SCHEMA = "hypecheck.linear-model/1"
 MODEL_FILES = {"promotional": "promotional.json", "weasel": "weasel.json", "clickbait": "clickbait.json"}
@@ -100,12 +103,39 @@ class TfidfBlock:
 
 
 @dataclass(frozen=True)
+class TermsBlock:
+    """Word-list features: ``scale * log(1 + matches)`` for each list, one column a list.
+
+    The lists are lexicons (hype adjectives, superlatives, hedges, ...) carried inside the model
+    file; matching is the lexicon matcher's (phrases, ``prefix*`` entries, longest first).
+    """
+
+    names: tuple[str, ...]
+    lists: tuple[Lexicon, ...]
+    scale: float
+    offset: int
+
+    @classmethod
+    def from_terms(cls, lists: Sequence[tuple[str, Sequence[str]]], scale: float, offset: int) -> "TermsBlock":
+        lexicons = tuple(Lexicon.build(name, {}, [make_entry(t, 1.0) for t in terms]) for name, terms in lists)
+        return cls(tuple(name for name, _ in lists), lexicons, scale, offset)
+
+    def features(self, text: str) -> dict[int, float]:
+        words = normalize_words(text)
+        counts = ((i, len(lexicon.find(words))) for i, lexicon in enumerate(self.lists))
+        return {self.offset + i: self.scale * math.log1p(n) for i, n in counts if n}
+
+
+Block = Union[TfidfBlock, TermsBlock]
+
+
+@dataclass(frozen=True)
 class LinearModel:
-    """A logistic regression over stacked TF-IDF blocks, loaded from JSON."""
+    """A logistic regression over stacked feature blocks, loaded from JSON."""
 
     name: str
     normalization: str
-    blocks: tuple[TfidfBlock, ...]
+    blocks: tuple[Block, ...]
     coef: Sequence[float]
     intercept: float
     meta: Mapping[str, object]
@@ -130,8 +160,11 @@ class LinearModel:
 def model_from_dict(data: Mapping[str, object]) -> LinearModel:
     if data.get("schema") != SCHEMA:
         raise ValueError(f"not a hypecheck linear model (schema {data.get('schema')!r})")
-    blocks = []
+    blocks: list[Block] = []
     for spec in data["blocks"]:  # type: ignore[union-attr]
+        if spec["analyzer"] == "terms":
+            blocks.append(TermsBlock.from_terms([(n, t) for n, t in spec["lists"]], spec["scale"], spec["offset"]))
+            continue
         pattern = re.compile(spec["token_pattern"]) if spec.get("token_pattern") else None
         vocabulary = {gram: i for i, gram in enumerate(spec["vocabulary"])}
         blocks.append(

@@ -32,13 +32,21 @@ class Analyzer:
     classifier: SentenceClassifier | None = None
     max_bytes: int = DEFAULT_MAX_BYTES  # larger inputs are refused with a one-line error
     headline_model: SentenceClassifier | None = None
+    weasel: SentenceClassifier | None = None
 
     @classmethod
     def load(cls, lexicons: Lexicons | None = None) -> "Analyzer":
-        """Lexicons, sentence splitter and the shipped headline model (JSON, no pickle)."""
+        """Lexicons, sentence splitter and the shipped models (JSON, no pickle): the promotional
+        sentence model, the headline clickbait model and the weasel model."""
         lex = lexicons or load_lexicons()
         abbreviations = tuple(e.term for e in lex["abbreviations"].entries)
-        return cls(lex, sentence_splitter(abbreviations), headline_model=load_model("clickbait"))
+        return cls(
+            lex,
+            sentence_splitter(abbreviations),
+            classifier=load_model("promotional"),
+            headline_model=load_model("clickbait"),
+            weasel=load_model("weasel"),
+        )
 
     def with_lexicons(self, lexicons: Lexicons) -> "Analyzer":
         return replace(self, lexicons=lexicons)
@@ -52,7 +60,7 @@ class Analyzer:
         attributions = sourcing.find_attributions(doc, self.lexicons, subject)
         dimensions = {
             "promotional": promotional.analyze(doc, self.lexicons, self.classifier, self.headline_model),
-            "sourcing": sourcing.analyze(doc, self.lexicons, attributions, subject),
+            "sourcing": sourcing.analyze(doc, self.lexicons, attributions, subject, self.weasel),
             "ai_disclosure": ai_disclosure.analyze(doc),
             "readability": readability.analyze(doc),
             "unattributed_numbers": unattributed_numbers.analyze(doc, attributions),

@@ -7,14 +7,23 @@ groundbreaking", x the intensifier's weight), *coordinated* with another hype te
 x the hedge's weight). The weighted sum per 100 words is mapped to 0-100 with a saturating
 curve (``HALF_DENSITY`` per 100 words gives 50), so a long article is not punished for length.
 
-The trained sentence classifier (a later issue) plugs in through ``classifier``: any callable
-that takes the sentences' texts and returns one probability each.
+The trained sentence model (``hypecheck/models/promotional.json``; any callable that takes
+the sentences' texts and returns one probability each fits the ``classifier`` seam) adds what
+the word lists cannot see. Per sentence, the lexicon signal is its weighted hits on a
+saturating curve (one plain hype term gives 0.5) and the combined signal is
+``share * lexicon + (1 - share) * probability``; a sentence at or above ``threshold`` counts as
+promotional. Share and threshold come with the model (chosen by the training command on the
+seed labels, see ``MODEL_CARD.md``). The article score combines the same way:
+``share * lexicon score + (1 - share) * 100 * classifier_top``, where ``classifier_top`` is the
+mean probability of the article's most promotional-sounding fifth of sentences (at least one).
+Evidence: every lexicon hit, with its sentence's probability, and the top sentences behind
+``classifier_top`` where no lexicon term matched (said to be promotional from probability 0.7).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from .document import Document, Sentence
@@ -29,6 +38,10 @@ COORDINATION_FACTOR = 1.25
 INTENSIFIER_WINDOW = 2
 SCORED_KINDS = ("title", "heading", "body", "list_item")
 CLICKBAIT_SHOWN = 0.5  # a headline at or above this probability is shown as evidence
+SENTENCE_HALF = 1.0  # weighted hits in one sentence that give a lexicon signal of 0.5
+TOP_SHARE, TOP_MIN = 0.2, 1  # classifier_top: the mean of this share of sentences, at least this many
+MODEL_SHOWN = 0.7  # a top sentence with no lexicon hit is shown when the model is fairly sure
+DEFAULT_COMBINATION = {"lexicon_share": 0.7, "threshold": 0.45}  # for a model that brings none
 
 SentenceClassifier = Callable[[Sequence[str]], Sequence[float]]
 
@@ -138,14 +151,28 @@ def analyze(
         ],
         "classifier_score": None,
     }
+    metrics.update(classifier_mean=None, classifier_top=None, sentences_promotional=None)
     score = lexicon_score
-    if classifier is not None and scored:
-        probabilities = list(classifier([s.text for s in scored]))
-        classifier_score = 100 * sum(probabilities) / len(probabilities)
-        metrics["classifier_score"] = classifier_score
-        score = (lexicon_score + classifier_score) / 2
-
     evidence = tuple(_evidence(doc, h) for h in hits)
+    if classifier is not None and scored:
+        probabilities = dict(zip((s.index for s in scored), classifier([s.text for s in scored])))
+        share, threshold = combination(classifier)
+        top = _top_sentences(probabilities)
+        classifier_top = sum(probabilities[i] for i in top) / len(top)
+        weights: Counter[int] = Counter()
+        for h in hits:
+            weights[h.sentence.index] += h.weight
+        combined = {i: share * sentence_signal(weights[i]) + (1 - share) * p for i, p in probabilities.items()}
+        metrics.update(
+            classifier_mean=sum(probabilities.values()) / len(probabilities),
+            classifier_top=classifier_top,
+            classifier_score=100 * classifier_top,
+            sentences_promotional=sum(1 for v in combined.values() if v >= threshold),
+            combination={"lexicon_share": share, "threshold": threshold},
+        )
+        score = share * lexicon_score + (1 - share) * 100 * classifier_top
+        evidence = tuple(_with_probability(e, probabilities[e.sentence], combined[e.sentence], threshold) for e in evidence)
+        evidence += tuple(_model_evidence(doc, i, probabilities[i]) for i in top if i not in weights)
     title = next((s for s in doc.sentences if s.kind == "title"), None)
     metrics["headline_clickbait"] = None
     if headline_model is not None and title is not None:
@@ -156,6 +183,38 @@ def analyze(
             reason = f"the headline reads as clickbait (probability {probability:.2f}, headline model)"
             evidence += (Evidence(title.index, title.start, title.end, doc.quote(title.start, title.end), reason, 0.0, "clickbait_headline"),)
     return DimensionResult(NAME, score, _summary(len(hits), hype_sentences, len(scored), density), metrics, evidence)
+
+
+def sentence_signal(weight: float) -> float:
+    """A sentence's lexicon signal, 0..1: its weighted hits on a saturating curve."""
+    return saturate(weight, SENTENCE_HALF) / 100
+
+
+def combination(classifier: SentenceClassifier) -> tuple[float, float]:
+    """(lexicon share, threshold) that the model was shipped with, or the defaults."""
+    chosen = {**DEFAULT_COMBINATION, **getattr(classifier, "meta", {}).get("combination", {})}
+    return float(chosen["lexicon_share"]), float(chosen["threshold"])
+
+
+def _top_sentences(probabilities: dict[int, float]) -> list[int]:
+    """The most promotional-sounding fifth of the sentences (at least one), by probability."""
+    k = max(TOP_MIN, round(TOP_SHARE * len(probabilities)))
+    return sorted(probabilities, key=lambda i: (-probabilities[i], i))[:k]
+
+
+def _with_probability(e: Evidence, probability: float, combined: float, threshold: float) -> Evidence:
+    verdict = "promotional" if combined >= threshold else "below the promotional mark"
+    return replace(e, reason=f"{e.reason}; sentence model p={probability:.2f}, combined {combined:.2f} ({verdict})")
+
+
+def _model_evidence(doc: Document, index: int, probability: float) -> Evidence:
+    """A top sentence with no lexicon hit: part of what ``classifier_top`` averages."""
+    s = doc.sentences[index]
+    if probability >= MODEL_SHOWN:
+        reason = f"the sentence model finds this promotional (p={probability:.2f}) though no lexicon term matched"
+    else:
+        reason = f"one of the sentences the model rates most promotional (p={probability:.2f}, not promotional on its own), which make up its part of the score"
+    return Evidence(index, s.start, s.end, doc.quote(s.start, s.end), reason, probability, "classifier")
 
 
 def _evidence(doc: Document, hit: Hit) -> Evidence:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
 from .document import Document, Sentence
 from .lexicon import Lexicons, normalize_words
@@ -26,6 +26,7 @@ NAMED_TYPES = ("outlet", "organisation", "person")
 WEAK_TYPES = ("self", "social", "vague")
 WEAK_WEIGHT = {"self": 0.75, "social": 1.0, "vague": 1.0}
 SENTENCES_PER_NAMED_SOURCE = 6
+WEASEL_SHOWN = 0.7  # a weasel-model probability from which an unattributed sentence is shown
 # Higher wins when two attributions overlap in a sentence.
 _PRIORITY = {"social": 5, "person": 4, "outlet": 4, "organisation": 3, "self": 2, "vague": 1}
 
@@ -422,7 +423,11 @@ def _trim_name(name: str) -> str:
 
 
 def analyze(
-    doc: Document, lex: Lexicons, attributions: tuple[Attribution, ...] | None = None, subject: str | None = None
+    doc: Document,
+    lex: Lexicons,
+    attributions: tuple[Attribution, ...] | None = None,
+    subject: str | None = None,
+    weasel: Callable[[Sequence[str]], Sequence[float]] | None = None,
 ) -> DimensionResult:
     subject = subject_company(doc) if subject is None else subject
     if attributions is None:
@@ -438,7 +443,8 @@ def analyze(
 
     evidence = tuple(_evidence(doc, a) for a in attributions)
     unsourced = _unsourced_claims(doc, attributions) if coverage < 1.0 else ()
-    evidence = tuple(sorted(evidence + unsourced, key=lambda e: (e.start, e.end)))
+    possible = _weasel_sentences(doc, attributions, weasel) if weasel is not None else ()
+    evidence = tuple(sorted(evidence + unsourced + possible, key=lambda e: (e.start, e.end)))
     sources = _distinct_sources(attributions)
     metrics = {
         "named": named,
@@ -453,8 +459,25 @@ def analyze(
         "named_coverage": coverage,
         "subject_company": subject,
         "sources": sources,
+        "weasel_sentences": len(possible) if weasel is not None else None,
     }
     return DimensionResult(NAME, score, _summary(named, counts, len(sources)), metrics, evidence)
+
+
+def _weasel_sentences(doc: Document, attributions: tuple[Attribution, ...], weasel) -> tuple[Evidence, ...]:
+    """Body sentences with no attribution found that the weasel model reads as vaguely sourced.
+
+    Shown for a reader to check, not counted in the score: on the seed labels the model finds
+    more false alarms than the patterns miss (see hypecheck/models/MODEL_CARD.md).
+    """
+    attributed = {a.sentence for a in attributions}
+    candidates = [s for s in doc.body if s.index not in attributed]
+    found = []
+    for sentence, probability in zip(candidates, weasel([s.text for s in candidates])):
+        if probability >= WEASEL_SHOWN:
+            reason = f"may rest on a vague source no pattern names: the weasel model gives p={probability:.2f}; who says so?"
+            found.append(Evidence(sentence.index, sentence.start, sentence.end, doc.quote(sentence.start, sentence.end), reason, 0.0, "weasel"))
+    return tuple(found)
 
 
 def _unsourced_claims(doc: Document, attributions: tuple[Attribution, ...]) -> tuple[Evidence, ...]:

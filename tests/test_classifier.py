@@ -32,6 +32,111 @@ def test_analyzers_match_scikit_learn():
     assert word_ngrams(text, re.compile(pattern), 1, 3, False) == reference
 
 
+@pytest.fixture(scope="module")
+def retrained():
+    """Every model trained again from the shared data, as the training command does."""
+    return {name: trainer(DATA) for name, trainer in train.TRAINERS.items()}
+
+
+@needs_data
+@pytest.mark.parametrize("name", ["promotional", "weasel"])
+def test_sentence_models_are_json_equal_to_sklearn_and_reproducible(name, retrained):
+    spec = {"promotional": train.PROMOTIONAL, "weasel": train.WEASEL}[name]
+    if name == "promotional":
+        texts, labels = train.npov_data(DATA)
+        train_x, test_x, train_y, _ = train.split(texts, labels)
+        vectorizers, model = train.fit(spec, train_x, train_y, train.wnc_pairs(DATA, "train"))
+    else:
+        train_x, train_y = train.weasel_data(DATA, "train")
+        test_x, _ = train.weasel_data(DATA, "test")
+        vectorizers, model = train.fit(spec, train_x, train_y)
+    shipped = load_model(name)
+    reference = train.sklearn_probabilities(spec, vectorizers, model, test_x[:400])
+    assert max(abs(a - b) for a, b in zip(reference, shipped(test_x[:400]))) < 1e-9
+    committed = json.loads((ROOT / "hypecheck" / "models" / f"{name}.json").read_text(encoding="utf-8"))
+    assert retrained[name][0] == committed  # coefficients, vocabulary and the measured numbers
+
+
+@needs_data
+def test_model_card_is_what_the_training_command_writes(retrained):
+    card = (ROOT / "hypecheck" / "models" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert train.model_card([data for data, _ in retrained.values()]) == card
+
+
+@needs_data
+def test_combined_signal_beats_the_lexicon_on_the_seed_labels_and_ranks_001_first(seeds):
+    seeds_report = load_model("promotional").meta["seeds"]
+    assert seeds_report["f1_combined_loso"] > seeds_report["f1_lexicon_loso"]
+    ranked = sorted(seeds, key=lambda k: -seeds[k]["promotional"].score)
+    assert ranked[0] == "001"
+    # and the model part alone sees 001 as more promotional than the sober 000
+    assert seeds["001"]["promotional"].metrics["classifier_top"] > seeds["000"]["promotional"].metrics["classifier_top"]
+
+
+@needs_data
+def test_wnc_pairs_beat_chance_and_the_lexicon():
+    meta = load_model("promotional").meta
+    assert meta["wnc_pair_accuracy"] > meta["lexicon_wnc_pair_accuracy"] and meta["wnc_pair_accuracy"] >= 0.6
+
+
+# The targets of the classifier issue that the linear models do not reach yet (MODEL_CARD.md
+# says by how much). strict: when a better model reaches one, this fails until the mark is removed.
+UNMET = pytest.mark.xfail(strict=True, reason="target not reached by the shipped linear model; see MODEL_CARD.md")
+
+
+@needs_data
+@UNMET
+def test_target_npov_roc_auc():
+    texts, labels = train.npov_data(DATA)
+    _, test_x, _, test_y = train.split(texts, labels)
+    assert train.evaluate(test_y, load_model("promotional")(test_x))["roc_auc"] >= 0.85
+
+
+@needs_data
+@UNMET
+def test_target_weasel_roc_auc():
+    test_x, test_y = train.weasel_data(DATA, "test")
+    assert train.evaluate(test_y, load_model("weasel")(test_x))["roc_auc"] >= 0.88
+
+
+@needs_data
+@UNMET
+def test_target_wnc_pair_accuracy():
+    assert train.pair_accuracy(load_model("promotional"), train.wnc_pairs(DATA, "test")) >= 0.70
+
+
+def test_promotional_evidence_shows_the_sentence_probability(seeds):
+    result = seeds["001"]["promotional"]
+    lexicon = [e for e in result.evidence if e.tag != "classifier"]
+    assert lexicon and all("sentence model p=" in e.reason for e in lexicon if e.tag != "clickbait_headline")
+    metrics = result.metrics
+    assert 0 < metrics["classifier_mean"] < metrics["classifier_top"] <= 1
+    share = metrics["combination"]["lexicon_share"]
+    expected = share * metrics["lexicon_score"] + (1 - share) * 100 * metrics["classifier_top"]
+    assert abs(result.score - expected) < 1e-9
+
+
+def test_model_finds_hype_in_plain_words_that_no_lexicon_term_matches():
+    card = hypecheck.score_text(
+        "The council met on Tuesday. The band has won the hearts of millions of fans around the world. "
+        "The meeting ended at noon. Tickets cost ten pounds."
+    )
+    assert card["promotional"].metrics["hits"] == 0  # no lexicon term in any sentence
+    model_only = [e for e in card["promotional"].evidence if e.tag == "classifier"]
+    assert [e.text for e in model_only] == ["The band has won the hearts of millions of fans around the world."]
+    assert "p=0." in model_only[0].reason and card["promotional"].score > 0
+
+
+def test_weasel_model_shows_a_vague_attribution_no_pattern_covers():
+    card = hypecheck.score_text("The council met on Tuesday to approve the budget. Many consider the merger a mistake.")
+    weasel = [e for e in card["sourcing"].evidence if e.tag == "weasel"]
+    assert [e.text for e in weasel] == ["Many consider the merger a mistake."]
+    assert "p=0.8" in weasel[0].reason or "p=0.9" in weasel[0].reason
+    assert card["sourcing"].metrics["weasel_sentences"] == 1
+    plain = hypecheck.score_text("The council met on Tuesday to approve the budget. The meeting ended at noon.")
+    assert plain["sourcing"].metrics["weasel_sentences"] == 0
+
+
 @needs_data
 def test_clickbait_model_is_reproducible_equal_to_sklearn_and_on_target():
     texts, labels = train.clickbait_data(DATA)
