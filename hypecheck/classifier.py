@@ -17,9 +17,14 @@ import json
 import math
 import re
 import unicodedata
+from collections import Counter
+from functools import cached_property
+from itertools import repeat
 from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable, Mapping, Sequence, Union
+
+import numpy as np
 
 from .lexicon import Lexicon, make_entry, normalize_words
 
@@ -61,14 +66,12 @@ def char_wb_ngrams(text: str, low: int, high: int, lowercase: bool) -> list[str]
     grams: list[str] = []
     for word in text.split():
         padded = f" {word} "
+        size = len(padded)
         for n in range(low, high + 1):
-            offset = 0
-            grams.append(padded[offset : offset + n])
-            while offset + n < len(padded):
-                offset += 1
-                grams.append(padded[offset : offset + n])
-            if offset == 0:  # a word shorter than n counts once
+            if n >= size:  # the whole padded word, once, and no longer n-grams
+                grams.append(padded)
                 break
+            grams.extend([padded[i : i + n] for i in range(size - n + 1)])
     return grams
 
 
@@ -83,23 +86,39 @@ class TfidfBlock:
     sublinear_tf: bool
     offset: int  # first column of this block in the stacked feature vector
 
-    def features(self, text: str) -> dict[int, float]:
+    def grams(self, text: str) -> list[str]:
         if self.analyzer == "word":
             assert self.token_pattern is not None
-            grams = word_ngrams(text, self.token_pattern, *self.ngram_range, self.lowercase)
-        else:
-            grams = char_wb_ngrams(text, *self.ngram_range, self.lowercase)
-        counts: dict[int, int] = {}
-        for gram in grams:
-            column = self.vocabulary.get(gram)
-            if column is not None:
-                counts[column] = counts.get(column, 0) + 1
-        weights = {
-            column: (1.0 + math.log(count) if self.sublinear_tf else float(count)) * self.idf[column]
-            for column, count in counts.items()
-        }
+            return word_ngrams(text, self.token_pattern, *self.ngram_range, self.lowercase)
+        return char_wb_ngrams(text, *self.ngram_range, self.lowercase)
+
+    def features(self, text: str) -> dict[int, float]:
+        counts = Counter(self.vocabulary[g] for g in self.grams(text) if g in self.vocabulary)
+        weights = {column: self._tf(count) * self.idf[column] for column, count in counts.items()}
         norm = math.sqrt(sum(w * w for w in weights.values()))
         return {self.offset + c: w / norm for c, w in weights.items()} if norm else {}
+
+    def dot(self, text: str, coef: np.ndarray) -> float:
+        """``coef . features(text)`` with numpy: what scoring needs, without the feature dict.
+
+        The n-grams become columns in one C-level pass (``map(dict.get, ...)``); counts, tf-idf,
+        the l2 norm and the dot product are array operations over the distinct columns.
+        """
+        grams = self.grams(text)
+        ids = np.fromiter(map(self.vocabulary.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+        columns, counts = np.unique(ids[ids >= 0], return_counts=True)
+        if not len(columns):
+            return 0.0
+        tf = 1.0 + np.log(counts) if self.sublinear_tf else counts.astype(float)
+        values = tf * self._idf[columns]
+        return float(values @ coef[self.offset + columns]) / math.sqrt(float(values @ values))
+
+    @cached_property
+    def _idf(self) -> np.ndarray:
+        return np.asarray(self.idf, dtype=float)
+
+    def _tf(self, count: int) -> float:
+        return 1.0 + math.log(count) if self.sublinear_tf else float(count)
 
 
 @dataclass(frozen=True)
@@ -125,6 +144,9 @@ class TermsBlock:
         counts = ((i, len(lexicon.find(words))) for i, lexicon in enumerate(self.lists))
         return {self.offset + i: self.scale * math.log1p(n) for i, n in counts if n}
 
+    def dot(self, text: str, coef: np.ndarray) -> float:
+        return sum(float(coef[column]) * value for column, value in self.features(text).items())
+
 
 Block = Union[TfidfBlock, TermsBlock]
 
@@ -142,11 +164,11 @@ class LinearModel:
 
     def decision(self, text: str) -> float:
         prepared = normalize(text, self.normalization)
-        total = self.intercept
-        for block in self.blocks:
-            for column, value in block.features(prepared).items():
-                total += self.coef[column] * value
-        return total
+        return self.intercept + sum(block.dot(prepared, self._coef) for block in self.blocks)
+
+    @cached_property
+    def _coef(self) -> np.ndarray:
+        return np.asarray(self.coef, dtype=float)
 
     def probability(self, text: str) -> float:
         z = self.decision(text)

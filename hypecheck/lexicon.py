@@ -78,6 +78,10 @@ class Lexicon:
     _prefix_index: Mapping[str, Entry] = field(repr=False, compare=False)
     _prefix_lengths: tuple[int, ...] = field(repr=False, compare=False)
     _phrases: frozenset[tuple[str, ...]] = field(repr=False, compare=False)
+    # Filled as words are seen (most words recur): word -> the prefix entry it matches (or
+    # None), and word -> whether any entry can start at it.
+    _prefix_memo: dict[str, "Entry | None"] = field(default_factory=dict, repr=False, compare=False)
+    _can_start: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, name: str, header: Mapping[str, str], entries: Iterable[Entry]) -> "Lexicon":
@@ -108,9 +112,16 @@ class Lexicon:
     def find(self, words: Sequence[str]) -> list[Match]:
         """All non-overlapping matches in lower-cased ``words``, longest first, left to right."""
         matches: list[Match] = []
-        i = 0
-        while i < len(words):
-            found = self.match_at(words, i)
+        # Only words that start an entry, or carry a prefix entry, are tried: one set lookup
+        # for every other word (most of them).
+        can_start = self._can_start
+        i, n = 0, len(words)
+        while i < n:
+            word = words[i]
+            known = can_start.get(word)
+            if known is None:
+                known = can_start[word] = word in self._by_first or self._prefix_entry(word) is not None
+            found = self.match_at(words, i) if known else None
             if found is None:
                 i += 1
                 continue
@@ -118,16 +129,26 @@ class Lexicon:
             i = found.last + 1
         return matches
 
+
     def match_at(self, words: Sequence[str], i: int) -> Match | None:
         for entry in self._by_first.get(words[i], ()):
             end = i + len(entry.words)
             if end <= len(words) and _words_match(entry, words[i:end]):
                 return Match(entry, i, end - 1)
+        if not self._prefix_lengths:
+            return None
         word = words[i]
+        try:
+            entry = self._prefix_memo[word]
+        except KeyError:
+            entry = self._prefix_memo[word] = self._prefix_entry(word)
+        return Match(entry, i, i) if entry is not None else None
+
+    def _prefix_entry(self, word: str) -> Entry | None:
         for length in self._prefix_lengths:
             entry = self._prefix_index.get(word[:length]) if len(word) >= length else None
             if entry is not None:
-                return Match(entry, i, i)
+                return entry
         return None
 
 
