@@ -1,7 +1,9 @@
 """Linear sentence models stored as JSON, scored without scikit-learn.
 
-A model file (schema ``hypecheck.linear-model/1``) holds how text is normalised, one or more
-TF-IDF feature blocks (a vocabulary mapping each n-gram to its column, the idf weights, the
+A model file (schema ``hypecheck.linear-model/2``) holds how text is normalised, one or more
+TF-IDF feature blocks (a vocabulary mapping each n-gram to its column, stored as one string of
+n-grams in column order; the idf weights and coefficients as base64 float64, so they load fast
+and exactly; the
 n-gram range, word or char_wb analysis), optionally a block of word-list counts (the terms of
 each list are stored in the file, so the model does not change when a lexicon is edited), and
 the coefficients and intercept of a logistic regression over the stacked blocks. Scoring re-creates exactly what scikit-learn's
@@ -13,6 +15,7 @@ Training lives in :mod:`hypecheck.train` (scikit-learn); this module is all scor
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
@@ -28,7 +31,17 @@ import numpy as np
 
 from .lexicon import Lexicon, make_entry, normalize_words
 
-SCHEMA = "hypecheck.linear-model/1"
+SCHEMA = "hypecheck.linear-model/2"
+GRAM_SEPARATOR = "\n"  # between the n-grams of a vocabulary; no n-gram contains whitespace other than " "
+
+
+def pack_floats(values: Iterable[float]) -> str:
+    """Float64 values, little-endian, base64: exact, and a tenth of the time to parse as JSON numbers."""
+    return base64.b64encode(np.asarray(list(values), dtype="<f8").tobytes()).decode("ascii")
+
+
+def unpack_floats(text: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text), dtype="<f8")
 MODEL_FILES = {"promotional": "promotional.json", "weasel": "weasel.json", "clickbait": "clickbait.json"}
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "`": "'"})
@@ -188,15 +201,16 @@ def model_from_dict(data: Mapping[str, object]) -> LinearModel:
             blocks.append(TermsBlock.from_terms([(n, t) for n, t in spec["lists"]], spec["scale"], spec["offset"]))
             continue
         pattern = re.compile(spec["token_pattern"]) if spec.get("token_pattern") else None
-        vocabulary = {gram: i for i, gram in enumerate(spec["vocabulary"])}
+        grams = spec["vocabulary"].split(GRAM_SEPARATOR) if spec["vocabulary"] else []
+        vocabulary = dict(zip(grams, range(len(grams))))
         blocks.append(
             TfidfBlock(
                 spec["analyzer"], tuple(spec["ngram_range"]), spec["lowercase"], pattern, vocabulary,
-                tuple(spec["idf"]), spec["sublinear_tf"], spec["offset"],
+                unpack_floats(spec["idf"]), spec["sublinear_tf"], spec["offset"],
             )
         )
     return LinearModel(
-        str(data["name"]), str(data["normalization"]), tuple(blocks), tuple(data["coef"]), float(data["intercept"]),  # type: ignore[arg-type]
+        str(data["name"]), str(data["normalization"]), tuple(blocks), unpack_floats(data["coef"]), float(data["intercept"]),  # type: ignore[arg-type]
         dict(data.get("meta", {})),  # type: ignore[arg-type]
     )
 

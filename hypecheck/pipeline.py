@@ -35,18 +35,16 @@ class Analyzer:
     weasel: SentenceClassifier | None = None
 
     @classmethod
-    def load(cls, lexicons: Lexicons | None = None) -> "Analyzer":
+    def load(cls, lexicons: Lexicons | None = None, models: bool = True) -> "Analyzer":
         """Lexicons, sentence splitter and the shipped models (JSON, no pickle): the promotional
-        sentence model, the headline clickbait model and the weasel model."""
+        sentence model, the headline clickbait model and the weasel model. ``models=False``
+        gives the lexicons alone (what training compares the models with)."""
         lex = lexicons or load_lexicons()
         abbreviations = tuple(e.term for e in lex["abbreviations"].entries)
-        return cls(
-            lex,
-            sentence_splitter(abbreviations),
-            classifier=load_model("promotional"),
-            headline_model=load_model("clickbait"),
-            weasel=load_model("weasel"),
-        )
+        analyzer = cls(lex, sentence_splitter(abbreviations))
+        if not models:
+            return analyzer
+        return replace(analyzer, classifier=load_model("promotional"), headline_model=load_model("clickbait"), weasel=load_model("weasel"))
 
     def with_lexicons(self, lexicons: Lexicons) -> "Analyzer":
         return replace(self, lexicons=lexicons)

@@ -13,10 +13,11 @@ import argparse
 import gzip
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .classifier import SCHEMA, TermsBlock, model_from_dict, normalize
+from .classifier import GRAM_SEPARATOR, SCHEMA, TermsBlock, model_from_dict, normalize, pack_floats
 from .lexicon import load_lexicons
 
 SEED = 0
@@ -142,13 +143,21 @@ def seed_labels(path: Path = SEED_LABELS) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
+@lru_cache(maxsize=1)
+def lexicon_analyzer():
+    """The lexicons and sentence splitter without the shipped models: training must not
+    depend on the models it is about to replace."""
+    from .pipeline import Analyzer
+
+    return Analyzer.load(models=False)
+
+
 def lexicon_weights(texts: Sequence[str]) -> list[float]:
     """The lexicon side alone: each text's weighted promotional hits, as the scorecard counts them."""
     from .load import read_text
-    from .pipeline import default_analyzer
     from .promotional import find_hits
 
-    analyzer = default_analyzer()
+    analyzer = lexicon_analyzer()
     weights = []
     for text in texts:
         doc = analyzer.document(read_text(text, "sentence"))
@@ -213,10 +222,9 @@ def seed_evaluation(model) -> dict:
 def seed_rows() -> list[dict]:
     """Every labelled seed sentence that promotional scores, with its lexicon weight."""
     from .load import read_path
-    from .pipeline import default_analyzer
     from .promotional import SCORED_KINDS, find_hits
 
-    analyzer = default_analyzer()
+    analyzer = lexicon_analyzer()
     rows = []
     for seed in sorted({r["seed"] for r in seed_labels()}):
         doc = analyzer.document(read_path(next(SEEDS.glob(f"{seed}_*.txt"))))
@@ -234,9 +242,8 @@ def seed_rows() -> list[dict]:
 def vague_hits(texts: Sequence[str]) -> list[float]:
     """The lexicon side of sourcing alone: vague-source phrases per text."""
     from .lexicon import normalize_words
-    from .pipeline import default_analyzer
-
-    vague = default_analyzer().lexicons["vague_sources"]
+    
+    vague = lexicon_analyzer().lexicons["vague_sources"]
     return [float(len(vague.find(normalize_words(t)))) for t in texts]
 
 
@@ -343,6 +350,8 @@ def export(spec: ModelSpec, vectorizers, model, meta: dict) -> dict:
             offset += len(lists)
             continue
         vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
+        if any(GRAM_SEPARATOR in gram for gram in vocabulary):
+            raise ValueError("an n-gram contains the vocabulary separator")
         blocks.append(
             {
                 "analyzer": block.analyzer,
@@ -351,8 +360,9 @@ def export(spec: ModelSpec, vectorizers, model, meta: dict) -> dict:
                 "token_pattern": block.token_pattern if block.analyzer == "word" else None,
                 "sublinear_tf": block.sublinear_tf,
                 "offset": offset,
-                "vocabulary": vocabulary,
-                "idf": [float(x) for x in vectorizer.idf_],
+                "vocabulary": GRAM_SEPARATOR.join(vocabulary),
+                "idf": pack_floats(vectorizer.idf_),
+                "size": len(vocabulary),
             }
         )
         offset += len(vocabulary)
@@ -363,7 +373,7 @@ def export(spec: ModelSpec, vectorizers, model, meta: dict) -> dict:
         "normalization": spec.normalization,
         "meta": meta,
         "intercept": float(model.intercept_[0]),
-        "coef": [float(x) for x in model.coef_[0]],
+        "coef": pack_floats(model.coef_[0]),
         "blocks": blocks,
     }
 
@@ -486,7 +496,7 @@ def model_card(models: Sequence[dict]) -> str:
         "",
         "Written by `python -m hypecheck.train` (do not edit by hand). Every model is a logistic",
         "regression over TF-IDF n-grams (and, where listed, word-list counts), trained with",
-        f"scikit-learn and a fixed seed (random_state={SEED}), shipped as JSON (`hypecheck.linear-model/1`)",
+        f"scikit-learn and a fixed seed (random_state={SEED}), shipped as JSON (`hypecheck.linear-model/2`)",
         "and scored without scikit-learn. Each held-out split is used once, for these numbers;",
         "nothing was tuned on it. The lexicon baseline is hypecheck's own word lists on the same split:",
         "the promotional lexicon weight of each sentence, or its count of vague-source phrases.",
@@ -504,7 +514,7 @@ def model_card(models: Sequence[dict]) -> str:
     lines.append("")
     for data in models:
         meta, held = data["meta"], data["meta"]["held_out"]
-        sizes = [f"{len(b['vocabulary']):,} {b['analyzer']} {'-'.join(map(str, b['ngram_range']))}" for b in data["blocks"] if b["analyzer"] != "terms"]
+        sizes = [f"{b['size']:,} {b['analyzer']} {'-'.join(map(str, b['ngram_range']))}" for b in data["blocks"] if b["analyzer"] != "terms"]
         sizes += [f"{len(b['lists'])} word-list counts ({', '.join(n for n, _ in b['lists'])}; x{b['scale']})" for b in data["blocks"] if b["analyzer"] == "terms"]
         lines += [
             f"## {data['name']}: {data['task']}",

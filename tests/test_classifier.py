@@ -165,7 +165,7 @@ def test_headline_model_in_the_scorecard():
 def test_model_files_are_json_not_code():
     for path in (ROOT / "hypecheck" / "models").glob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))
-        assert data["schema"] == "hypecheck.linear-model/1"
+        assert data["schema"] == "hypecheck.linear-model/2"
     assert not [p for p in (ROOT / "hypecheck").rglob("*") if p.suffix in (".pkl", ".pickle", ".joblib")]
 
 
