@@ -44,6 +44,7 @@ LEXICON_NAMES = (
     "limitation_cues",
     "future_certainty",
 )
+MEMO_LIMIT = 50_000  # words remembered per lexicon (a few MB); the memo is cleared past this
 HEADER_KEYS = ("lexicon", "concept", "source", "licence", "weighting", "format")
 
 
@@ -115,6 +116,9 @@ class Lexicon:
         # Only words that start an entry, or carry a prefix entry, are tried: one set lookup
         # for every other word (most of them).
         can_start = self._can_start
+        if len(can_start) > MEMO_LIMIT:  # a long batch of new names must not grow memory for ever
+            can_start.clear()
+            self._prefix_memo.clear()
         i, n = 0, len(words)
         while i < n:
             word = words[i]

@@ -33,3 +33,15 @@ def test_any_text_scores_within_bounds_with_exact_spans(analyzer, text, markdown
             assert 0 <= e.start <= e.end <= len(text)
             assert text[e.start:e.end] == e.text
     assert card.to_json() == analyzer.score_text(text, markdown=markdown).to_json()
+
+
+def test_lexicon_memo_is_bounded_and_matching_unchanged_after_clearing():
+    from hypecheck.lexicon import MEMO_LIMIT, load_lexicons
+
+    lexicon = load_lexicons()["grand_claims"]
+    words = ["a", "paradigm", "shift", "redefining", "the", "industry"]
+    before = lexicon.find(words)
+    lexicon.find([f"name{i}" for i in range(MEMO_LIMIT + 10)])  # a batch full of new names
+    lexicon.find(["x"])
+    assert len(lexicon._can_start) <= MEMO_LIMIT + 10
+    assert lexicon.find(words) == before and [m.entry.term for m in before] == ["paradigm shift", "redefin*"]
