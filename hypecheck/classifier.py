@@ -20,7 +20,6 @@ import json
 import math
 import re
 import unicodedata
-from collections import Counter
 from functools import cached_property
 from itertools import repeat
 from dataclasses import dataclass
@@ -88,7 +87,7 @@ def char_wb_ngrams(text: str, low: int, high: int, lowercase: bool) -> list[str]
     return grams
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # holds a numpy array: compared by identity
 class TfidfBlock:
     analyzer: str  # "word" or "char_wb"
     ngram_range: tuple[int, int]
@@ -104,12 +103,6 @@ class TfidfBlock:
             assert self.token_pattern is not None
             return word_ngrams(text, self.token_pattern, *self.ngram_range, self.lowercase)
         return char_wb_ngrams(text, *self.ngram_range, self.lowercase)
-
-    def features(self, text: str) -> dict[int, float]:
-        counts = Counter(self.vocabulary[g] for g in self.grams(text) if g in self.vocabulary)
-        weights = {column: self._tf(count) * self.idf[column] for column, count in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        return {self.offset + c: w / norm for c, w in weights.items()} if norm else {}
 
     def dot(self, text: str, coef: np.ndarray) -> float:
         """``coef . features(text)`` with numpy: what scoring needs, without the feature dict.
@@ -130,8 +123,6 @@ class TfidfBlock:
     def _idf(self) -> np.ndarray:
         return np.asarray(self.idf, dtype=float)
 
-    def _tf(self, count: int) -> float:
-        return 1.0 + math.log(count) if self.sublinear_tf else float(count)
 
 
 @dataclass(frozen=True)
@@ -164,7 +155,7 @@ class TermsBlock:
 Block = Union[TfidfBlock, TermsBlock]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # holds numpy arrays: compared by identity
 class LinearModel:
     """A logistic regression over stacked feature blocks, loaded from JSON."""
 

@@ -63,11 +63,11 @@ class Analyzer:
             "readability": readability.analyze(doc),
             "unattributed_numbers": unattributed_numbers.analyze(doc, attributions),
         }
-        article = ArticleInfo(
-            doc.id, doc.path, doc.title, doc.word_count, len(doc.body), len(doc.removed), doc.encoding, self._warnings(doc)
-        )
+        warnings = self._warnings(doc)
+        article = ArticleInfo(doc.id, doc.path, doc.title, doc.word_count, len(doc.body), len(doc.removed), doc.encoding, warnings)
         spans = tuple((s.start, s.end, s.kind) for s in doc.sentences)
-        return Scorecard(article, dimensions, doc.original, spans, pitfalls.analyze(doc, self.lexicons, attributions))
+        checklist = pitfalls.analyze(doc, self.lexicons, attributions, subject, english=not warnings)
+        return Scorecard(article, dimensions, doc.original, spans, checklist)
 
     def score_source(self, source: Source) -> Scorecard:
         doc = self.document(source)

@@ -25,6 +25,7 @@ check looks for are lexicons (``ai_terms``, ``comparison_verbs``, ``human_roles`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -91,23 +92,34 @@ KEYS = tuple(d.key for d in DEFINITIONS)
 
 ERA_LEVEL = 1.5  # grand_claims weights from here up are era-level claims (see the lexicon header)
 PARKED_SHARE = 0.75  # a first caveat this far into the article (or later) is parked at the end
-AI_BEFORE_VERB = 10  # tokens between the AI term and the comparison verb, at most
 HUMAN_AFTER_VERB = 5  # tokens between the comparison verb and the people, at most
 FUTURE_CONTEXT = 4  # tokens shown after a certainty word ("will transform the industry")
 
+SUBJECT_GAP = 3  # glue words at most between an AI subject and its verb
+RUN_LIMIT = 3  # adjacent people matches joined into one ("human", "doctors")
+
 # Glue words that may stand between an AI subject and its verb: "the model *now* understands",
-# "AI *that* decides", "the system *can* think".
-_AUXILIARIES = frozenset("can could will would may might must shall should does did do has had have is was".split())
-_BETWEEN_SUBJECT_AND_VERB = _AUXILIARIES | frozenset(
-    "that which who now actually really even also still already apparently supposedly seemingly truly "
-    "somehow genuinely itself not never no longer".split()
+# "AI *that* decides", "the system *can* think". Not "who" ("a role model who believed") and not
+# a negation: "the model does not understand" is the opposite of the pitfall.
+_AUXILIARIES = frozenset("can could will would may might must shall should does did do has had have".split())
+_GLUE = _AUXILIARIES | frozenset(
+    "that which now actually really even also still already apparently supposedly seemingly truly "
+    "somehow genuinely soon reportedly itself".split()
 )
+# A comparison may also stand after a form of "be" ("AI is outperforming doctors"); a verb of
+# thinking may not: "AI is feared by workers" is a passive, not an AI that fears.
+_BE = frozenset("is are was were be been being".split())
+_NEGATIONS = frozenset("not never cannot no".split())
+# Before "will", words that make it the noun: "a will", "political will", "free will".
+_WILL_IS_A_NOUN_AFTER = frozenset("a the his her their its my our your political free good ill own".split())
 # After "will", a word that cannot be the verb: "the will of", "free will to".
 _NOT_A_VERB_AFTER_WILL = frozenset("of to and or in for the a an that this".split())
+AI_SENTENCES_TO_APPLY = 2  # the checklist applies to an article that names AI in this many sentences
 _CONDITIONS = frozenset(("if", "unless", "whether"))
 _UNCERTAINTY_SYMBOL = re.compile(r"±|\+/-|\+/−|\b95\s?% CI\b")
 _ANALOGY = re.compile(
-    r"\bthe\s+[A-Z][\w.+-]*\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:era|age|generation|century|revolution|industry)\b"
+    r"\b[Tt]he\s+(?!(?:CEO|CFO|CTO|COO|Head|President|Chair|Chairman|Chief|Minister|Director|Founder|Secretary)\b)"
+    r"[A-Z][\w.+-]*\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:era|age|generation|century|revolution|industry)\b"
 )
 _HORIZON = re.compile(
     r"\b(?:in|over|within|during)\s+the\s+(?:next|coming)\s+(?:[\w-]+\s+)?(?:years?|decades?|months?)\b"
@@ -119,10 +131,21 @@ _YEAR = re.compile(r"\b(20\d\d)\b")
 _INVESTOR_WORDS = frozenset("investor investors shareholder shareholders backer backers".split())
 
 
-def analyze(doc: Document, lex: Lexicons, attributions: Sequence[Attribution]) -> tuple[Pitfall, ...]:
-    """Every pitfall check on one article, in the order of :data:`DEFINITIONS`."""
-    body = doc.body
+def analyze(
+    doc: Document, lex: Lexicons, attributions: Sequence[Attribution], subject: str = "", english: bool = True
+) -> tuple[Pitfall, ...]:
+    """Every pitfall check on one article, in the order of :data:`DEFINITIONS`.
+
+    The checklist is about AI coverage: an article that names AI in fewer than two sentences
+    (a match report, a budget story), or that is probably not English, is not checked, and every
+    item says so instead of being found.
+    """
     prose = tuple(s for s in doc.sentences if s.kind != "meta")
+    mentions = sum(1 for s in prose if lex["ai_terms"].find(base_words(s)))
+    if not english or mentions < AI_SENTENCES_TO_APPLY:
+        why = "the article is probably not English" if not english else f"the article names AI in {_plural(mentions, 'sentence')} only"
+        return tuple(_pitfall(d.key, False, f"Not checked: {why}; the checklist is for AI coverage.", (), applicable=False) for d in DEFINITIONS)
+    body = doc.body
     checks: dict[str, Callable[[], Pitfall]] = {
         "human_comparison": lambda: human_comparison(doc, prose, lex),
         "agency": lambda: agency(doc, prose, lex),
@@ -130,9 +153,14 @@ def analyze(doc: Document, lex: Lexicons, attributions: Sequence[Attribution]) -
         "performance_without_caveat": lambda: performance_without_caveat(doc, body, lex),
         "self_interested_source": lambda: self_interested_source(doc, attributions, lex),
         "limitations": lambda: limitations(doc, body, lex),
-        "future_certainty": lambda: future_certainty(doc, body, lex),
+        "future_certainty": lambda: future_certainty(doc, prose, lex, attributions, subject),
     }
     return tuple(checks[key]() for key in KEYS)
+
+
+def base_words(s: Sentence) -> tuple[str, ...]:
+    """The sentence's words with a possessive 's taken off ("the model's" -> "the model")."""
+    return tuple(w[:-2] if w.endswith("'s") else w for w in s.words)
 
 
 def definition(key: str) -> Definition:
@@ -192,7 +220,9 @@ def _ai_sentence_evidence(
     """One evidence item per sentence that names AI and where ``locate`` finds the pattern."""
     found = []
     for s in sentences:
-        ai = lex["ai_terms"].find(s.words)
+        if s.text.rstrip().endswith("?"):
+            continue  # a question claims nothing
+        ai = lex["ai_terms"].find(base_words(s))
         span = locate(s, ai, lex) if ai else None
         if span is not None:
             first, last, weight = span
@@ -201,50 +231,54 @@ def _ai_sentence_evidence(
 
 
 def _compared_with_people(s: Sentence, ai: list[Match], lex: Lexicons) -> Span | None:
-    humans = lex["human_roles"].find(s.words)
+    """AI as the subject of a comparison verb whose object is people: "AI surpassing human doctors"."""
+    humans = lex["human_roles"].find(base_words(s))
+    starts = [h.first for h in humans]
     for verb in lex["comparison_verbs"].find(s.words):
-        subject = _last_before(ai, verb.first, AI_BEFORE_VERB)
-        people = [h for h in humans if 0 < h.first - verb.last <= HUMAN_AFTER_VERB]
-        if subject is not None and people:
-            return subject.first, _run_end(people), verb.entry.weight
+        if _subject_of(ai, verb, s.words, _GLUE | _BE) is None:
+            continue
+        k = bisect_right(starts, verb.last)  # the first people match after the verb
+        if k < len(humans) and humans[k].first - verb.last <= HUMAN_AFTER_VERB:
+            subject = _subject_of(ai, verb, s.words, _GLUE | _BE)
+            return subject.first, _run_end(humans, k), verb.entry.weight
     return None
 
 
 def _given_a_mind(s: Sentence, ai: list[Match], lex: Lexicons) -> Span | None:
+    """AI as the subject of a verb of thinking, wanting or deciding: "the model understands"."""
     for verb in lex["mental_verbs"].find(s.words):
-        subject = _subject_of(ai, verb, s.words)
+        subject = _subject_of(ai, verb, s.words, _GLUE)
         if subject is not None:
             return subject.first, verb.last, verb.entry.weight
     return None
 
 
-def _run_end(matches: Sequence[Match]) -> int:
-    """The last token of the run of adjacent matches that starts with the first ("human doctors")."""
-    last = matches[0].last
-    for m in matches[1:]:
+def _run_end(matches: Sequence[Match], k: int) -> int:
+    """The last token of the run of adjacent matches from ``matches[k]`` ("human doctors")."""
+    last = matches[k].last
+    for m in matches[k + 1 : k + RUN_LIMIT]:
         if m.first != last + 1:
             break
         last = m.last
     return last
 
 
-def _last_before(matches: Sequence[Match], index: int, window: int) -> Match | None:
-    """The last match ending before token ``index``, at most ``window`` tokens before it."""
-    before = [m for m in matches if m.last < index and index - m.last <= window]
-    return before[-1] if before else None
-
-
-def _subject_of(ai: Sequence[Match], verb: Match, words: Sequence[str]) -> Match | None:
-    """The AI term right before ``verb`` (glue words allowed between), if the verb fits it.
+def _subject_of(ai: Sequence[Match], verb: Match, words: Sequence[str], glue: frozenset[str]) -> Match | None:
+    """The AI term right before ``verb``, with at most a few ``glue`` words between, if the verb
+    fits it: the AI is the subject, so "the AI chipmaker beat estimates" (a noun between) and
+    "the model does not understand" (a negation) do not count.
 
     A base form ("think") needs a plural AI noun or an auxiliary ("models think", "AI can
     think"), so "an AI think tank" is not a thinking AI.
     """
-    subject = _last_before(ai, verb.first, len(_BETWEEN_SUBJECT_AND_VERB))
-    if subject is None:
+    k = bisect_left([m.last for m in ai], verb.first) - 1  # the nearest AI term before the verb
+    if k < 0 or verb.first - ai[k].last - 1 > SUBJECT_GAP:
         return None
+    subject = ai[k]
     between = words[subject.last + 1 : verb.first]
-    if not all(w in _BETWEEN_SUBJECT_AND_VERB for w in between):
+    if words[subject.last].endswith("'s") and between:
+        between = between[1:]  # what the AI made is the subject: "ChatGPT's answers beat doctors"
+    if not all(w in glue for w in between) or _NEGATIONS.intersection(words[verb.first - 1 : verb.first]):
         return None
     if verb.entry.note == "base" and subject.entry.note != "plural" and not _AUXILIARIES.intersection(between):
         return None
@@ -262,9 +296,13 @@ def historical_analogy(doc: Document, sentences: Sequence[Sentence], lex: Lexico
         for m in _ANALOGY.finditer(s.text):
             start, end = s.span(m.start(), m.end())
             spans.append((start, end, f"analogy with a past transformation: {' '.join(m.group(0).split())!r}"))
+        analogies = list(spans)  # in text order, not overlapping
+        ends = [b for _, b, _ in analogies]
         for m in lex["grand_claims"].find(s.words):
             start, end = s.token_span(m.first, m.last)
-            if m.entry.weight >= ERA_LEVEL and not any(a < end and start < b for a, b, _ in spans):
+            k = bisect_right(ends, start)  # the first analogy that ends after this claim starts
+            inside = k < len(analogies) and analogies[k][0] < end
+            if m.entry.weight >= ERA_LEVEL and not inside:
                 spans.append((start, end, f"era-level comparison: {_quoted(s, m.first, m.last)!r}"))
         found += [Evidence(s.index, a, b, doc.quote(a, b), reason, 1.0, "historical_analogy") for a, b, reason in sorted(spans)]
     finding = (
@@ -275,18 +313,22 @@ def historical_analogy(doc: Document, sentences: Sequence[Sentence], lex: Lexico
     return _pitfall("historical_analogy", bool(found), finding, found, comparisons=len(found))
 
 
-def future_certainty(doc: Document, body: Sequence[Sentence], lex: Lexicons) -> Pitfall:
-    """Unhedged predictions: certainty words, and figures set in the future."""
+def future_certainty(
+    doc: Document, sentences: Sequence[Sentence], lex: Lexicons, attributions: Sequence[Attribution] = (), subject: str = ""
+) -> Pitfall:
+    """Unhedged predictions about AI or the company: certainty words, and figures set in the future.
+
+    A question, a hedge or a condition cancels a prediction, and so does an independent named
+    source in the sentence (it says who predicts); the company's own executives do not.
+    """
     reference = reference_year(doc)
+    independent = {a.sentence for a in attributions if a.named and not _self_interested(a, lex)}
     found = []
-    for s in body:
-        if s.text.rstrip().endswith("?") or _hedged(s, lex):
+    for s in sentences:
+        if "?" in s.text or s.index in independent or _hedged(s, lex):
             continue
-        for m in lex["future_certainty"].find(s.words):
-            if m.entry.note == "modal" and not _will_is_a_verb(s.words, m.last):
-                continue
-            last = min(m.last + FUTURE_CONTEXT, len(s.tokens) - 1)
-            found.append(_evidence(doc, s, m.first, last, f"stated as certain: {_quoted(s, m.first, last)!r}", "future_certainty", m.entry.weight))
+        if lex["ai_terms"].find(base_words(s)) or (subject and subject in s.words):
+            found += _certain_words(doc, s, lex)
         horizon = _future_horizon(s.text, reference)
         if horizon is not None and s.figures:
             start, end = s.span(*horizon)
@@ -300,12 +342,28 @@ def future_certainty(doc: Document, body: Sequence[Sentence], lex: Lexicons) -> 
     return _pitfall("future_certainty", bool(found), finding, found, predictions=len(found), reference_year=reference)
 
 
+def _certain_words(doc: Document, s: Sentence, lex: Lexicons) -> list[Evidence]:
+    """Certainty words in a sentence ("will transform", "is poised to"), not overlapping."""
+    found, covered = [], -1
+    for m in lex["future_certainty"].find(s.words):
+        if m.first <= covered or (m.entry.note == "modal" and not _will_is_a_verb(s, m.first)):
+            continue
+        last = min(m.last + FUTURE_CONTEXT, len(s.tokens) - 1)
+        covered = last
+        found.append(_evidence(doc, s, m.first, last, f"stated as certain: {_quoted(s, m.first, last)!r}", "future_certainty", m.entry.weight))
+    return found
+
+
 def _hedged(s: Sentence, lex: Lexicons) -> bool:
     return bool(_CONDITIONS.intersection(s.words)) or bool(lex["hedges"].find(s.words))
 
 
-def _will_is_a_verb(words: Sequence[str], i: int) -> bool:
-    """"will" as the modal: a word follows that can be a verb ("will transform", "will not")."""
+def _will_is_a_verb(s: Sentence, i: int) -> bool:
+    """"will" as the modal: a verb-like word follows ("will transform", "will not"), and it is
+    neither a noun ("a will", "political will") nor a name ("Will Smith" inside a sentence)."""
+    words = s.words
+    if i > 0 and (s.tokens[i].text[:1].isupper() or words[i - 1] in _WILL_IS_A_NOUN_AFTER):
+        return False
     return i + 1 < len(words) and words[i + 1].isalpha() and words[i + 1] not in _NOT_A_VERB_AFTER_WILL
 
 
@@ -364,7 +422,10 @@ def performance_without_caveat(doc: Document, body: Sequence[Sentence], lex: Lex
 
 
 def _has_caveat(s: Sentence, lex: Lexicons) -> bool:
-    return bool(lex["performance_caveats"].find(s.words)) or bool(_UNCERTAINTY_SYMBOL.search(s.text))
+    """An uncertainty, test set or independent check, or a limitation, risk or critic."""
+    if lex["performance_caveats"].find(s.words) or _UNCERTAINTY_SYMBOL.search(s.text):
+        return True
+    return any(m.entry.weight >= 1.0 for m in _caveat_cues(s, lex))
 
 
 def self_interested_source(doc: Document, attributions: Sequence[Attribution], lex: Lexicons) -> Pitfall:
@@ -395,30 +456,49 @@ def _self_interested(a: Attribution, lex: Lexicons) -> bool:
     if a.type == "vague":
         return bool(_INVESTOR_WORDS.intersection(words))
     if a.type == "person":
-        return any(m.entry.note == "insider" for m in lex["person_roles"].find(_cue_words(a)))
+        return any(m.entry.note == "insider" for m in lex["person_roles"].find(normalize_words(a.cue)))
     return False
 
 
-def _cue_words(a: Attribution) -> list[str]:
-    return list(normalize_words(a.cue))
+def _caveat_cues(s: Sentence, lex: Lexicons) -> list[Match]:
+    """Limitation cues that bring in a caveat here.
+
+    Not after "no"/"without" ("no doubt"); a cue marked ``verb`` not after "to" ("plans to
+    challenge the leader" is a plan); a contrast word (however, yet) only where a clause starts,
+    so "its most capable model yet" is no caveat.
+    """
+    cues = []
+    for m in lex["limitation_cues"].find(s.words):
+        before = s.words[m.first - 1] if m.first else ""
+        if before in ("no", "without") or (m.entry.note == "verb" and before == "to"):
+            continue
+        if m.entry.note == "contrast" and not _starts_clause(s, m.first):
+            continue
+        cues.append(m)
+    return cues
+
+
+def _starts_clause(s: Sentence, i: int) -> bool:
+    """Token ``i`` begins the sentence or follows a comma, semicolon, colon or dash."""
+    return not s.text[: s.tokens[i].start].rstrip() or s.text[: s.tokens[i].start].rstrip()[-1] in ",;:–—-"
 
 
 def limitations(doc: Document, body: Sequence[Sentence], lex: Lexicons) -> Pitfall:
     """Where the first limitation, risk or critical voice appears, as a share of the article."""
     caveats: list[Evidence] = []
+    first = None
     for position, s in enumerate(body):
-        # "to challenge Western dominance" is a plan, not a caveat: an infinitive cue does not count.
-        cue = next((m for m in lex["limitation_cues"].find(s.words) if m.first == 0 or s.words[m.first - 1] != "to"), None)
+        cue = next(iter(_caveat_cues(s, lex)), None)
         if cue is not None:
+            first = position if first is None else first
             share = position / len(body)
             reason = f"a caveat {share:.0%} of the way through the article: {_quoted(s, cue.first, cue.last)!r}"
             caveats.append(_evidence(doc, s, cue.first, cue.last, reason, "caveat", cue.entry.weight))
     if not body:
         return _pitfall("limitations", False, "No running text to read.", (), caveat_sentences=0, first_caveat_share=None)
-    if not caveats:
+    if first is None:
         finding = f"None of the {len(body)} sentences mentions a limitation, risk or critic."
         return _pitfall("limitations", True, finding, (), caveat_sentences=0, first_caveat_share=None)
-    first = next(i for i, s in enumerate(body) if s.index == caveats[0].sentence)
     share = first / len(body)
     parked = share >= PARKED_SHARE
     finding = f"The first caveat comes {share:.0%} of the way through the article" + (

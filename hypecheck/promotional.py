@@ -86,7 +86,7 @@ def _sentence_hits(sentence: Sentence, lex: Lexicons) -> list[Hit]:
     hedge_factor = min((h.entry.weight for h in hedges), default=1.0)
     intensifiers = lex["intensifiers"]
     hits = []
-    for m, name in raw:
+    for i, (m, name) in enumerate(raw):
         weight = m.entry.weight
         matched = " ".join(words[m.first : m.last + 1])
         reasons = [f"{_LEXICON_LABEL[name]} '{matched}'" + (f" (lexicon: {m.entry.term})" if m.entry.prefix else "")]
@@ -94,7 +94,8 @@ def _sentence_hits(sentence: Sentence, lex: Lexicons) -> list[Hit]:
         if booster is not None:
             weight *= booster.entry.weight
             reasons.append(f"amplified by '{' '.join(words[booster.first:booster.last + 1])}'")
-        if any(o is not m and _near(o, m) for o, _ in raw):
+        # raw is in text order and hits do not overlap, so the nearest hits are the neighbours.
+        if any(_near(o, m) for o, _ in raw[max(0, i - 1) : i] + raw[i + 1 : i + 2]):
             weight *= COORDINATION_FACTOR
             reasons.append("stacked with other hype terms")
         if hedges and hedge_factor < 1.0:
@@ -171,7 +172,7 @@ def analyze(
             combination={"lexicon_share": share, "threshold": threshold},
         )
         score = share * lexicon_score + (1 - share) * 100 * classifier_top
-        evidence = tuple(_with_probability(e, probabilities[e.sentence], combined[e.sentence], threshold) for e in evidence)
+        evidence = _probability_once_per_sentence(evidence, probabilities, combined, threshold)
         evidence += tuple(_model_evidence(doc, i, probabilities[i]) for i in top if i not in weights)
     title = next((s for s in doc.sentences if s.kind == "title"), None)
     metrics["headline_clickbait"] = None
@@ -200,6 +201,19 @@ def _top_sentences(probabilities: dict[int, float]) -> list[int]:
     """The most promotional-sounding fifth of the sentences (at least one), by probability."""
     k = max(TOP_MIN, round(TOP_SHARE * len(probabilities)))
     return sorted(probabilities, key=lambda i: (-probabilities[i], i))[:k]
+
+
+def _probability_once_per_sentence(
+    evidence: tuple[Evidence, ...], probabilities: dict[int, float], combined: dict[int, float], threshold: float
+) -> tuple[Evidence, ...]:
+    """The sentence's probability and combined signal, added to the reason of its first hit."""
+    out, seen = [], set()
+    for e in evidence:
+        if e.sentence not in seen:
+            seen.add(e.sentence)
+            e = _with_probability(e, probabilities[e.sentence], combined[e.sentence], threshold)
+        out.append(e)
+    return tuple(out)
 
 
 def _with_probability(e: Evidence, probability: float, combined: float, threshold: float) -> Evidence:

@@ -162,13 +162,17 @@ def lexicon_analyzer():
 
 def lexicon_weights(texts: Sequence[str]) -> list[float]:
     """The lexicon side alone: each text's weighted promotional hits, as the scorecard counts them."""
-    from .load import read_text
+    from .load import InputError, read_text
     from .promotional import find_hits
 
     analyzer = lexicon_analyzer()
     weights = []
     for text in texts:
-        doc = analyzer.document(read_text(text, "sentence"))
+        try:
+            doc = analyzer.document(read_text(text, "sentence"))
+        except InputError:  # a line that is not text (empty after cleaning): no hits
+            weights.append(0.0)
+            continue
         weights.append(sum(h.weight for h in find_hits(doc, analyzer.lexicons)))
     return weights
 
@@ -250,7 +254,7 @@ def seed_rows() -> list[dict]:
 def vague_hits(texts: Sequence[str]) -> list[float]:
     """The lexicon side of sourcing alone: vague-source phrases per text."""
     from .lexicon import normalize_words
-    
+
     vague = lexicon_analyzer().lexicons["vague_sources"]
     return [float(len(vague.find(normalize_words(t)))) for t in texts]
 
@@ -436,13 +440,17 @@ def train_promotional(root: Path) -> tuple[dict, dict]:
         "wnc_pair_accuracy": round(pair_accuracy(scored, test_pairs), 4),
         "lexicon_wnc_pair_accuracy": round(lexicon_pairs, 4),
         "seeds": seed_evaluation(scored),
+        "wnc_test_pairs": len(test_pairs),
     }
     data["meta"] = {
         "data": (
-            "Hube & Fetahu 2019 (WSDM), Wikipedia NPOV statements, CC BY-SA (collection GPL-3.0): 1,843 biased, "
-            "10,103 neutral; plus 1,000 Wiki Neutrality Corpus train pairs (Pryzant et al. 2020, MIT) as difference rows"
+            f"Hube & Fetahu 2019 (WSDM), Wikipedia NPOV statements, CC BY-SA (collection GPL-3.0): {sum(labels):,} biased, "
+            f"{len(labels) - sum(labels):,} neutral; plus {len(pairs):,} Wiki Neutrality Corpus train pairs (Pryzant et al. 2020, MIT) as difference rows"
         ),
-        "split": f"NPOV stratified 80/20, random_state={SEED}: {len(train_x)} train, {len(test_x)} held-out test; WNC: 1,000 train pairs, 100 test pairs",
+        "split": (
+            f"NPOV stratified 80/20, random_state={SEED}: {len(train_x)} train, {len(test_x)} held-out test; "
+            f"WNC: {len(pairs):,} train pairs, {len(test_pairs)} test pairs"
+        ),
         **report,
         "combination": report["seeds"]["combination"],
     }
@@ -489,7 +497,7 @@ def write_model(data: dict, directory: Path = MODEL_DIR) -> Path:
     return path
 
 
-TRAINERS = {"clickbait": lambda root: train_clickbait(root), "promotional": lambda root: train_promotional(root), "weasel": lambda root: train_weasel(root)}
+TRAINERS = {"clickbait": train_clickbait, "promotional": train_promotional, "weasel": train_weasel}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -567,9 +575,10 @@ def model_card(models: Sequence[dict]) -> str:
                 f" ones) are the hardest: {by_set['cw-hard']} against them, "
                 f"{min(v for k, v in by_set.items() if k != 'cw-hard')}-{max(v for k, v in by_set.items() if k != 'cw-hard')} against the others.",
                 "",
-                f"WNC test pairs (100): the model scores the biased sentence above its neutralized edit in "
+                f"WNC test pairs ({meta['wnc_test_pairs']}): the model scores the biased sentence above its neutralized edit in "
                 f"{meta['wnc_pair_accuracy']:.1%} of pairs; the lexicon weight in {meta['lexicon_wnc_pair_accuracy']:.1%} "
-                "(ties count half). With 100 pairs the standard error is about 5 points.",
+                f"(ties count half). With {meta['wnc_test_pairs']} pairs the standard error is about "
+                f"{100 * (0.25 / meta['wnc_test_pairs']) ** 0.5:.0f} points.",
                 "",
                 f"Seed labels (`tests/data/seed_labels.tsv`, {seeds['sentences']} sentences, {seeds['promotional']} promotional; "
                 "one annotator, news text no Wikipedia set covers): ROC AUC of the model alone "

@@ -21,6 +21,10 @@ ADVERSARIAL = {
     "according to, repeated": "according to " * 20_000,
     "nested brackets": "(" * 50_000 + "x" + ")" * 50_000,
     "one 1 MB sentence without punctuation": "word " * 200_000,
+    # Quadratic in the pitfall checks and the promotional coordination rule once (minutes at 1 MB).
+    "AI comparisons without end": "AI " + "people beat " * 40_000,
+    "AI minds without end": "model people decided " * 25_000,
+    "analogies without end": "the Tesla of the AI era paradigm shift " * 12_000,
 }
 
 

@@ -12,8 +12,9 @@ from hypecheck.pitfalls import KEYS
 from hypecheck.render.markdown import render_markdown
 from hypecheck.render.text import render_text
 
-# Filler that names no AI, no people, no caveat and no prediction, so each test sentence stands alone.
-FILLER = "The firm opened an office in Leeds. It sells software to banks. Its staff work in three teams."
+# Filler that names AI twice (so the checklist applies) but no people, caveat or prediction, so
+# each test sentence stands alone.
+FILLER = "The firm opened an AI lab in Leeds. It sells AI software to banks. Its staff work in three teams."
 
 
 def pitfall(text: str, key: str):
@@ -180,8 +181,8 @@ def test_performance_claim_with_caveat_or_without_ai_does_not_fire(text):
 
 def test_self_interested_sources_alone_fire_and_independent_ones_balance_them():
     company_only = (
-        "Acme said its new model is the fastest on the market. CEO Jane Roe said sales doubled. "
-        "Acme opened an office in Leeds."
+        "Acme said its new AI model is the fastest on the market. CEO Jane Roe said sales doubled. "
+        "Acme opened an AI lab in Leeds."
     )
     p = pitfall(company_only, "self_interested_source")
     assert p.flagged and p.metrics["self_interested"] == 2 and p.metrics["independent"] == 0
@@ -195,7 +196,7 @@ def test_self_interested_sources_alone_fire_and_independent_ones_balance_them():
 
 
 def test_limitations_missing_parked_and_early():
-    plain = " ".join(f"The firm added office number {n}." for n in range(1, 9))
+    plain = "The firm sells AI software. " + " ".join(f"The AI firm added office number {n}." for n in range(1, 8))
     missing = pitfall(plain, "limitations")
     assert missing.flagged and missing.metrics["first_caveat_share"] is None
     parked = pitfall(plain + " Critics warn that the offices may stay empty.", "limitations")
@@ -213,7 +214,7 @@ def test_limitations_ignores_a_plan_to_challenge_someone():
     "sentence",
     [
         "AI will transform every industry.",
-        "The firm is poised to lead the market.",
+        "The AI firm is poised to lead the market.",
         "Spending on AI is set to reach $4 trillion in the next five years.",
     ],
 )
@@ -229,17 +230,91 @@ def test_future_certainty_fires(sentence):
         "Will AI transform every industry?",  # a question
         "Voters lacked the political will to act.",  # "will" the noun
         "In 2024 the firm said revenue reached $4 billion by 2021.",  # a past year
+        "The shareholder meeting will be held on Tuesday in Dublin.",  # not about AI or the company
+        "The film starring Will Smith uses AI for its effects.",  # a name
+        '"Will AI replace radiologists?" asked the chair.',  # a question in quotes
+        "AI will reach every hospital within a decade, according to Reuters.",  # an independent source says so
     ],
 )
 def test_future_certainty_does_not_fire(sentence):
     assert not fires(sentence, "future_certainty")
 
 
+def test_overlapping_certainty_words_count_once():
+    p = pitfall(f"{FILLER} There is no doubt that AI will transform medicine.", "future_certainty")
+    assert p.metrics["predictions"] == 1
+
+
 def test_future_figure_uses_the_articles_own_year():
-    text = "Published 12 March 2026\n\nThe regional market represents $1 trillion by 2030. The firm sells software."
+    text = "Published 12 March 2026\n\nThe regional AI market represents $1 trillion by 2030. The firm sells AI software."
     p = pitfall(text, "future_certainty")
     assert p.metrics["reference_year"] == 2026
     assert [e.text for e in p.evidence] == ["by 2030"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nvidia, the AI chipmaker, beat analysts' estimates for the third quarter.",
+        "Revenue from the company's AI business exceeded expectations.",
+        "AI will not replace doctors, experts say.",
+        "Will AI replace doctors? Experts say no.",
+    ],
+)
+def test_finance_negation_and_questions_are_not_human_comparisons(sentence):
+    assert not fires(sentence, "human_comparison")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "AI is feared by many workers.",  # passive
+        "The AI model does not understand language, experts say.",  # negated: the opposite claim
+        "He is a role model who believed in hard work.",
+        "The pilot and copilot decided to return to the airport.",
+    ],
+)
+def test_passives_negations_and_other_models_are_not_agency(sentence):
+    assert not fires(sentence, "agency")
+
+
+def test_possessive_ai_terms_count():
+    assert fires("The model's accuracy reached 94% on the benchmark.", "performance_without_caveat")
+    assert fires("ChatGPT's answers beat doctors in a study of letters.", "human_comparison")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The AI model delivered flawless results.",
+        "It is the firm's most capable AI model yet.",
+        "Warner shares rose after the AI deal.",
+        "There is no doubt the AI model is fast.",
+    ],
+)
+def test_words_that_only_look_like_caveats(sentence):
+    assert pitfall(f"{FILLER} {sentence}", "limitations").metrics["caveat_sentences"] == 0
+
+
+def test_analogy_at_the_start_of_a_sentence_and_not_a_job_title():
+    assert fires("The Tesla of the AI era is here.", "historical_analogy")
+    assert not fires("Jane Doe, the CEO of the airline industry group, spoke about AI.", "historical_analogy")
+
+
+def test_the_checklist_applies_to_ai_coverage_in_english_only():
+    match = (
+        "Arsenal beat Chelsea 2-1 on Saturday. Saka scored twice. The striker outperformed his rival. "
+        "Arsenal will face Manchester City next weekend. The crowd was 60,000."
+    )
+    card = score_text(match)
+    assert not card.flagged_pitfalls
+    assert all(p.metrics["applicable"] is False and "names AI in 0 sentences" in p.finding for p in card.pitfalls)
+    german = (
+        "Die KI von Alibaba wird die Branche verändern. Das Unternehmen sagt, die KI sei besser als Ärzte. "
+        "Die Aktie stieg um zehn Prozent. Analysten erwarten weiteres Wachstum in den nächsten Jahren. "
+        "Die Firma eröffnet neue Rechenzentren in Europa und Asien für ihre Kunden."
+    )
+    assert all(p.metrics["applicable"] is False for p in score_text(german).pitfalls)
 
 
 # --- the scorecard and its renderings --------------------------------------------------------
@@ -275,3 +350,5 @@ def test_seed_001_tops_a_leaderboard_without_a_caveat(seeds):
 def test_a_leaderboard_needs_ai_in_the_paragraph_and_outperforming_needs_it_in_the_sentence():
     assert fires("The new model reads scans. It tops the leaderboard for chest X-rays.", "performance_without_caveat")
     assert not fires("The new model reads scans. Its shares outperformed the index.", "performance_without_caveat")
+    # a critic in the next sentence is a caveat too
+    assert not fires("The AI model hit 90% accuracy on the benchmark. Critics warn the test is flawed.", "performance_without_caveat")

@@ -200,7 +200,7 @@ def _pitfalls(card: Scorecard) -> str:
             f'<span class="why"> ({esc("; ".join(e.reason for e in group))})</span></li>'
             for group in top_evidence(p, None)
         )
-        details.append(f"<h4>{esc(p.checklist)}</h4><p>{esc(p.explanation)}</p>" + (f'<ul class="pit-evidence">{quotes}</ul>' if quotes else ""))
+        details.append(f"<h4>{esc(p.checklist)}</h4><p>{esc(p.explanation)}</p>" + (f'<ul class="pit-evidence">{quotes}</ul>' if quotes else f"<p><em>{esc(p.finding)}</em></p>"))
     return (
         f"<h3>{esc(PITFALLS_TITLE)}: {len(card.flagged_pitfalls)} of {len(card.pitfalls)} found</h3>"
         f'<p class="meta">From the checklist {esc(PITFALLS_CHECKLIST)}, in its wording. '

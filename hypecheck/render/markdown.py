@@ -49,7 +49,7 @@ def render_markdown(card: Scorecard, explain: bool = False, top: int = 3) -> str
         ]
         for p in card.flagged_pitfalls:
             out += ["", f"### {escape_markdown(p.checklist)}", "", escape_markdown(p.explanation), ""]
-            out += _evidence_items(card, p, explain, top)
+            out += _evidence_items(card, p, explain, top) or [f"_{escape_markdown(p.finding)}_"]
     return "\n".join(out) + "\n"
 
 

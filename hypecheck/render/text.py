@@ -59,7 +59,7 @@ def _pitfall_lines(card: Scorecard, explain: bool, color: bool, top: int) -> lis
         lines.append(f"  [{'x' if p.flagged else ' '}] {p.checklist}: {p.finding}")
     for p in flagged:
         lines += ["", f"  {p.checklist}", f"  {p.explanation}"]
-        lines += _evidence_lines(card, p, "\033[31m" if color else None, explain, top)
+        lines += _evidence_lines(card, p, "\033[31m" if color else None, explain, top) or [f"  ({p.finding})"]
     return lines
 
 
