@@ -352,3 +352,9 @@ def test_a_leaderboard_needs_ai_in_the_paragraph_and_outperforming_needs_it_in_t
     assert not fires("The new model reads scans. Its shares outperformed the index.", "performance_without_caveat")
     # a critic in the next sentence is a caveat too
     assert not fires("The AI model hit 90% accuracy on the benchmark. Critics warn the test is flawed.", "performance_without_caveat")
+
+
+def test_markdown_keeps_the_spaces_around_marked_words(seeds):
+    markdown = render_markdown(seeds["004"])
+    assert "Alibaba’s **AI surpassing human doctors** by 34.1%" in markdown
+    assert "Alibaba’s**AI" not in markdown and "doctors**by" not in markdown

@@ -9,13 +9,18 @@ from .common import PITFALLS_TITLE, TITLES, mark_sentence, ordered, top_evidence
 
 # Characters that start inline markup; HTML is neutralised as entities. Block markup ("#", "-",
 # "1.") cannot start a line here: article text only ever follows "- " or sits in a table cell.
+_WHITESPACE = re.compile(r"\s+")
 _SPECIAL = re.compile(r"([\\`*_\[\]|~!])")
 
 
 def escape_markdown(text: str) -> str:
-    """Article text as literal Markdown: no emphasis, links, images, tables or HTML."""
+    """Article text as literal Markdown: no emphasis, links, images, tables or HTML.
+
+    Runs of whitespace (line breaks too) become one space; a space at either end is kept, so a
+    piece of a sentence next to a marked span keeps its word boundary.
+    """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text))
 
 
 def render_markdown(card: Scorecard, explain: bool = False, top: int = 3) -> str:
