@@ -109,6 +109,7 @@ _GLUE = _AUXILIARIES | frozenset(
 # A comparison may also stand after a form of "be" ("AI is outperforming doctors"); a verb of
 # thinking may not: "AI is feared by workers" is a passive, not an AI that fears.
 _BE = frozenset("is are was were be been being".split())
+_COMPARISON_GLUE = _GLUE | _BE
 _NEGATIONS = frozenset("not never cannot no".split())
 # Before "will", words that make it the noun: "a will", "political will", "free will".
 _WILL_IS_A_NOUN_AFTER = frozenset("a the his her their its my our your political free good ill own".split())
@@ -235,11 +236,9 @@ def _compared_with_people(s: Sentence, ai: list[Match], lex: Lexicons) -> Span |
     humans = lex["human_roles"].find(base_words(s))
     starts = [h.first for h in humans]
     for verb in lex["comparison_verbs"].find(s.words):
-        if _subject_of(ai, verb, s.words, _GLUE | _BE) is None:
-            continue
+        subject = _subject_of(ai, verb, s.words, _COMPARISON_GLUE)
         k = bisect_right(starts, verb.last)  # the first people match after the verb
-        if k < len(humans) and humans[k].first - verb.last <= HUMAN_AFTER_VERB:
-            subject = _subject_of(ai, verb, s.words, _GLUE | _BE)
+        if subject is not None and k < len(humans) and humans[k].first - verb.last <= HUMAN_AFTER_VERB:
             return subject.first, _run_end(humans, k), verb.entry.weight
     return None
 
