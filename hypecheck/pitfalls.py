@@ -396,11 +396,12 @@ def performance_without_caveat(doc: Document, body: Sequence[Sentence], lex: Lex
     a word that also fits shares and players ("outperformed") needs AI in its own sentence.
     """
     found, caveated = [], 0
-    ai_blocks = {s.block for s in body if lex["ai_terms"].find(s.words)}
+    names_ai = {s.index for s in body if lex["ai_terms"].find(base_words(s))}
+    ai_blocks = {s.block for s in body if s.index in names_ai}
     for i, s in enumerate(body):
         if s.block not in ai_blocks:
             continue
-        in_sentence = bool(lex["ai_terms"].find(s.words))
+        in_sentence = s.index in names_ai
         claims = [m for m in lex["performance_claims"].find(s.words) if in_sentence or m.entry.weight >= 1.0]
         if not claims:
             continue
