@@ -40,7 +40,7 @@ def measured(command: list[str]) -> tuple[float, float]:
 def throughput(paths: list[Path]) -> tuple[float, float]:
     """Articles per second on one core: the full scorecard, and textstat's formulas alone."""
     import hypecheck
-    from hypecheck.readability import LANG, use_offline_cmudict
+    from hypecheck.dimensions.readability import LANG, use_offline_cmudict
 
     use_offline_cmudict()
     from textstat.backend import metrics

@@ -17,12 +17,11 @@ from typing import Iterable, Mapping
 
 __version__ = "0.1.0"
 
-from .charts import draw_heatmap, draw_numbers, draw_profile, draw_scatter
-from .frame import to_dataframe
-from .lexicon import Lexicons, load_lexicons
-from .load import InputError
-from .model import DIMENSIONS, HYPE_WEIGHTS, DimensionResult, Evidence, Failure, Pitfall, Scorecard
-from .pipeline import Analyzer, default_analyzer, score_paths
+from hypecheck.frame import to_dataframe
+from hypecheck.lexicon import Lexicons, load_lexicons
+from hypecheck.read.load import InputError
+from hypecheck.scorecard import DIMENSIONS, HYPE_WEIGHTS, DimensionResult, Evidence, Failure, Pitfall, Scorecard
+from hypecheck.pipeline import Analyzer, default_analyzer, score_paths
 
 
 def score_text(text: str, name: str = "text", markdown: bool = False, analyzer: Analyzer | None = None) -> Scorecard:
@@ -36,6 +35,22 @@ def score_text(text: str, name: str = "text", markdown: bool = False, analyzer: 
 def score_file(path: str | os.PathLike[str], analyzer: Analyzer | None = None) -> Scorecard:
     """Score one article file (.txt or .md). Raises :class:`InputError` with a one-line reason."""
     return (analyzer or default_analyzer()).score_file(path)
+
+
+_LAZY = {  # charts and DataFrames load their modules (and matplotlib, pandas) only when used
+    "draw_heatmap": "hypecheck.render.charts",
+    "draw_numbers": "hypecheck.render.charts",
+    "draw_profile": "hypecheck.render.charts",
+    "draw_scatter": "hypecheck.render.charts",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'hypecheck' has no attribute {name!r}")
 
 
 def with_terms(extra: Mapping[str, Iterable[tuple[str, float] | str]], analyzer: Analyzer | None = None) -> Analyzer:

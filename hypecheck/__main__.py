@@ -1,3 +1,3 @@
-from .cli import main
+from hypecheck.cli import main
 
 main()

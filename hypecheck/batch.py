@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from .pipeline import Analyzer, default_analyzer, score_paths
+from hypecheck.pipeline import Analyzer, default_analyzer, score_paths
 
 _worker_analyzer: Analyzer | None = None
 

@@ -28,7 +28,7 @@ from typing import Iterable, Mapping, Sequence, Union
 
 import numpy as np
 
-from .lexicon import Lexicon, make_entry, normalize_words
+from hypecheck.lexicon import Lexicon, make_entry, normalize_words
 
 SCHEMA = "hypecheck.linear-model/2"
 GRAM_SEPARATOR = "\n"  # between the n-grams of a vocabulary; no n-gram contains whitespace other than " "

@@ -11,11 +11,11 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
-from .load import InputError, expand_inputs, read_bytes
-from .model import Failure, Scorecard, rank
-from .pipeline import default_analyzer, score_paths
-from .render import render_json, render_markdown, render_text
+from hypecheck import __version__
+from hypecheck.read.load import InputError, expand_inputs, read_bytes
+from hypecheck.scorecard import Failure, Scorecard, rank
+from hypecheck.pipeline import default_analyzer, score_paths
+from hypecheck.render import render_json, render_markdown, render_text
 
 app = typer.Typer(
     add_completion=False,
@@ -124,7 +124,7 @@ def report(
     """
     from datetime import datetime, timezone
 
-    from .report import build_report
+    from hypecheck.render.report import build_report
 
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if date else None
     try:
@@ -147,7 +147,7 @@ def chart(
     kind: ChartKind = typer.Option(ChartKind.heatmap, "--kind", "-k", help="Which chart (profile needs one article)."),
 ) -> None:
     """Draw one comparison chart of the articles to a PNG or SVG file."""
-    from . import charts as chartlib
+    from hypecheck.render import charts as chartlib
 
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
@@ -189,7 +189,7 @@ def batch(
     Interrupt it (Ctrl-C) and run it again with --resume: finished inputs are kept and skipped.
     Exit codes: 0 all inputs scored, 1 some inputs failed, 2 usage error, 130 interrupted.
     """
-    from .batch import run_batch
+    from hypecheck.batch import run_batch
 
     inputs = expand_inputs(paths)
     try:
@@ -215,7 +215,7 @@ def compare(
     second: str = typer.Argument(..., metavar="B", help="Second article."),
 ) -> None:
     """Show two articles side by side in the terminal."""
-    from .render.text import render_compare
+    from hypecheck.render.text import render_compare
 
     results = score_paths([first, second], expand=False)
     if _report_errors(results):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from .model import Failure, Scorecard
+from hypecheck.scorecard import Failure, Scorecard
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -20,7 +20,7 @@ def to_dataframe(results: Iterable[Scorecard | Failure]) -> "pandas.DataFrame":
         import pandas as pd
     except ImportError:
         raise ImportError('to_dataframe needs pandas: pip install "hypecheck[notebook]" (or pip install pandas)') from None
-    from .report import CSV_COLUMNS, csv_row
+    from hypecheck.render.report import CSV_COLUMNS, csv_row
 
     frame = pd.DataFrame([csv_row(r) for r in results], columns=list(CSV_COLUMNS))
     text_columns = {"id", "path", "title", "error", "ai_disclosed", "ai_reviewer", "reading_band", "pitfalls"}

@@ -4,7 +4,7 @@ A lexicon file (``lexicons/NAME.tsv``) has a ``# key: value`` header (lexicon, c
 licence, weighting, format) and one ``term<TAB>weight<TAB>note`` entry a line. Terms are matched
 on word tokens, case-insensitively, with hyphen and space equivalent; a trailing ``*`` on the
 last word matches any ending. ``page_chrome.tsv`` is different: whole-line regular expressions
-with an action, used by :mod:`hypecheck.clean`.
+with an action, used by :mod:`hypecheck.read.clean`.
 
 Lexicons are loaded once into an immutable :class:`Lexicons` object and passed explicitly;
 :meth:`Lexicons.extended` returns a *new* object with a user's extra terms.

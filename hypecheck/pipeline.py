@@ -9,14 +9,19 @@ from typing import Iterable, Union
 
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from . import ai_disclosure, pitfalls, promotional, readability, sourcing, unattributed_numbers
-from .classifier import load_model
-from .clean import clean
-from .document import Document, build_document, sentence_splitter
-from .lexicon import Lexicons, load_lexicons
-from .load import DEFAULT_MAX_BYTES, InputError, Source, expand_inputs, is_url, read_path, read_text, read_url
-from .model import ArticleInfo, Failure, Scorecard
-from .promotional import SentenceClassifier
+from hypecheck.dimensions import ai_disclosure
+from hypecheck.dimensions import pitfalls
+from hypecheck.dimensions import promotional
+from hypecheck.dimensions import readability
+from hypecheck.dimensions import sourcing
+from hypecheck.dimensions import unattributed_numbers
+from hypecheck.classifier import load_model
+from hypecheck.read.clean import clean
+from hypecheck.facts.document import Document, build_document, sentence_splitter
+from hypecheck.lexicon import Lexicons, load_lexicons
+from hypecheck.read.load import DEFAULT_MAX_BYTES, InputError, Source, expand_inputs, is_url, read_path, read_text, read_url
+from hypecheck.scorecard import ArticleInfo, Failure, Scorecard
+from hypecheck.dimensions.promotional import SentenceClassifier
 
 
 MIN_WORDS_FOR_LANGUAGE = 20

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from hypecheck import DIMENSIONS, InputError
 from hypecheck.cli import app
-from hypecheck.load import decode
+from hypecheck.read.load import decode
 
 # Each of these once made a regular expression quadratic (minutes per input).
 ADVERSARIAL = {

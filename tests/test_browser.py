@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hypecheck.report import build_report
+from hypecheck.render.report import build_report
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"

@@ -174,7 +174,7 @@ def test_model_files_are_json_not_code():
 def test_seed_labels_match_the_sentence_splitter():
     rows = list(csv.DictReader((ROOT / "tests" / "data" / "seed_labels.tsv").open(encoding="utf-8"), delimiter="\t"))
     analyzer = hypecheck.default_analyzer()
-    from hypecheck.load import read_path
+    from hypecheck.read.load import read_path
 
     by_seed: dict[str, list[dict]] = {}
     for row in rows:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypecheck.clean import clean
+from hypecheck.read.clean import clean
 
 
 def blocks(analyzer, text, markdown=False):

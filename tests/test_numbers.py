@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hypecheck.numbers import find_numbers
+from hypecheck.facts.numbers import find_numbers
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from hypecheck import score_text
-from hypecheck.pitfalls import KEYS
+from hypecheck.dimensions.pitfalls import KEYS
 from hypecheck.render.markdown import render_markdown
 from hypecheck.render.text import render_text
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hypecheck.load import read_path
-from hypecheck.readability import LANG, band, formulas, use_offline_cmudict
+from hypecheck.read.load import read_path
+from hypecheck.dimensions.readability import LANG, band, formulas, use_offline_cmudict
 
 from conftest import SEEDS
 
@@ -165,7 +165,7 @@ def test_formulas_without_cmudict_lookup_of_nltk(monkeypatch):
 
 def test_shipped_syllable_table_is_the_cmu_dictionary():
     from hypecheck.lexicon import lexicon_dir
-    from hypecheck.readability import SYLLABLE_TABLE, build_syllable_table
+    from hypecheck.dimensions.readability import SYLLABLE_TABLE, build_syllable_table
 
     shipped = (lexicon_dir() / SYLLABLE_TABLE).read_text(encoding="utf-8")
     assert shipped == build_syllable_table()
@@ -183,7 +183,7 @@ def test_formulas_equal_textstat_with_the_full_cmu_dictionary(seeds):
         _count_syllables.get_cmudict = lambda lang: full
         from textstat.backend import metrics
         import hypecheck
-        from hypecheck.load import read_path
+        from hypecheck.read.load import read_path
         out = {}
         for path in sys.argv[1:]:
             text = hypecheck.default_analyzer().document(read_path(path)).body_text

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hypecheck.cli import app
-from hypecheck.report import build_report
+from hypecheck.render.report import build_report
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,7 +157,7 @@ def test_compare_command():
 
 
 def test_profile_charts_for_slides_have_safe_names(seed_report, tmp_path):
-    from hypecheck.report import safe_name
+    from hypecheck.render.report import safe_name
 
     assert (seed_report / "charts" / "profile-001_cc3d44188af943b4.svg").exists()
     assert (seed_report / "charts" / "profile-001_cc3d44188af943b4.png").exists()

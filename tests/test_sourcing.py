@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from hypecheck.sourcing import find_attributions
+from hypecheck.dimensions.sourcing import find_attributions
 
 
 def types_in(analyzer, text):
-    doc = analyzer.document(__import__("hypecheck.load", fromlist=["read_text"]).read_text(text))
+    doc = analyzer.document(__import__("hypecheck.read.load", fromlist=["read_text"]).read_text(text))
     return [(a.type, a.name) for a in find_attributions(doc, analyzer.lexicons)]
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Scorecard
-from .markdown import render_markdown
-from .text import render_text
+from hypecheck.scorecard import Scorecard
+from hypecheck.render.markdown import render_markdown
+from hypecheck.render.text import render_text
 
 
 def render_json(card: Scorecard) -> str:

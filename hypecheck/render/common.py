@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Protocol, Sequence
 
-from ..model import DIMENSIONS, DimensionResult, Evidence, Scorecard
+from hypecheck.scorecard import DIMENSIONS, DimensionResult, Evidence, Scorecard
 
 TITLES = {
     "promotional": "Promotional language",

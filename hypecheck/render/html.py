@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from html import escape
 from typing import Mapping, Sequence
 
-from ..model import DIMENSIONS, HYPE_WEIGHTS, PITFALLS_CHECKLIST, Failure, Scorecard, label_for, rank
-from ..questions import discussion_questions
-from .common import PITFALLS_TITLE, TITLES, mark_sentence, top_evidence
+from hypecheck.scorecard import DIMENSIONS, HYPE_WEIGHTS, PITFALLS_CHECKLIST, Failure, Scorecard, label_for, rank
+from hypecheck.render.questions import discussion_questions
+from hypecheck.render.common import PITFALLS_TITLE, TITLES, mark_sentence, top_evidence
 
 HIGHLIGHTED = ("promotional", "sourcing", "ai_disclosure", "unattributed_numbers", "readability")
 SOURCE_TYPE_NAMES = {

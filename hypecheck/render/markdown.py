@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import PITFALLS_CHECKLIST, Scorecard, label_for
-from .common import PITFALLS_TITLE, TITLES, mark_sentence, ordered, top_evidence
+from hypecheck.scorecard import PITFALLS_CHECKLIST, Scorecard, label_for
+from hypecheck.render.common import PITFALLS_TITLE, TITLES, mark_sentence, ordered, top_evidence
 
 # Characters that start inline markup; HTML is neutralised as entities. Block markup ("#", "-",
 # "1.") cannot start a line here: article text only ever follows "- " or sits in a table cell.

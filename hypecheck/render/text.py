@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import PITFALLS_CHECKLIST, Scorecard, label_for
-from .common import PITFALLS_TITLE, TITLES, bar, mark_sentence, ordered, top_evidence
+from hypecheck.scorecard import PITFALLS_CHECKLIST, Scorecard, label_for
+from hypecheck.render.common import PITFALLS_TITLE, TITLES, bar, mark_sentence, ordered, top_evidence
 
 BOLD, RESET = "\033[1m", "\033[0m"
 COLOURS = {"promotional": "\033[35m", "sourcing": "\033[34m", "ai_disclosure": "\033[36m", "readability": "\033[33m", "unattributed_numbers": "\033[31m"}
@@ -65,7 +65,7 @@ def _pitfall_lines(card: Scorecard, explain: bool, color: bool, top: int) -> lis
 
 def render_compare(a: Scorecard, b: Scorecard, width: int = 12) -> str:
     """Two scorecards side by side: scores, bars and the difference, then each one's top evidence."""
-    from ..model import DIMENSIONS
+    from hypecheck.scorecard import DIMENSIONS
 
     name_a, name_b = a.article.id[:24], b.article.id[:24]
     lines = [

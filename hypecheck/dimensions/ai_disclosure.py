@@ -18,8 +18,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .document import Document, Sentence
-from .model import DimensionResult, Evidence, clamp
+from hypecheck.facts.document import Document, Sentence
+from hypecheck.scorecard import DimensionResult, Evidence, clamp
 
 NAME = "ai_disclosure"
 BASE_CONCERN = 60.0

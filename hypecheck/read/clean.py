@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .edits import Edit, MappedText, apply_edits
-from .lexicon import ChromeRule
+from hypecheck.read.edits import Edit, MappedText, apply_edits
+from hypecheck.lexicon import ChromeRule
 
 BlockKind = Literal["title", "heading", "body", "list_item", "meta"]
 

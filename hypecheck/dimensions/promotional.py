@@ -26,9 +26,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from .document import Document, Sentence
-from .lexicon import Lexicons, Match
-from .model import DimensionResult, Evidence, saturate
+from hypecheck.facts.document import Document, Sentence
+from hypecheck.lexicon import Lexicons, Match
+from hypecheck.scorecard import DimensionResult, Evidence, saturate
 
 NAME = "promotional"
 HYPE_LEXICONS = ("peacock_terms", "grand_claims", "superlatives", "hype_adjectives")

@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .model import DIMENSIONS, Scorecard
+from hypecheck.scorecard import DIMENSIONS, Scorecard
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes

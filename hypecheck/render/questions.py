@@ -7,7 +7,7 @@ this article, not hype in general. Pure: Scorecard in, questions out.
 
 from __future__ import annotations
 
-from .model import Evidence, Scorecard
+from hypecheck.scorecard import Evidence, Scorecard
 
 MAX_QUESTIONS = 4
 QUOTE_LIMIT = 110

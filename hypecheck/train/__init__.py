@@ -17,12 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .classifier import GRAM_SEPARATOR, SCHEMA, TermsBlock, model_from_dict, normalize, pack_floats
-from .lexicon import load_lexicons
+from hypecheck.classifier import GRAM_SEPARATOR, SCHEMA, TermsBlock, model_from_dict, normalize, pack_floats
+from hypecheck.lexicon import load_lexicons
 
 SEED = 0
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
-MODEL_DIR = Path(__file__).resolve().parent / "models"
+DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "datasets"
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
 
 
 @dataclass(frozen=True)
@@ -139,8 +139,8 @@ def weasel_data(root: Path, part: str) -> tuple[list[str], list[int]]:
     return [t for t, _ in rows], [y for _, y in rows]
 
 
-SEED_LABELS = Path(__file__).resolve().parent.parent / "tests" / "data" / "seed_labels.tsv"
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_LABELS = Path(__file__).resolve().parents[2] / "tests" / "data" / "seed_labels.tsv"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def seed_labels(path: Path = SEED_LABELS) -> list[dict[str, str]]:
@@ -155,15 +155,15 @@ def seed_labels(path: Path = SEED_LABELS) -> list[dict[str, str]]:
 def lexicon_analyzer():
     """The lexicons and sentence splitter without the shipped models: training must not
     depend on the models it is about to replace."""
-    from .pipeline import Analyzer
+    from hypecheck.pipeline import Analyzer
 
     return Analyzer.load(models=False)
 
 
 def lexicon_weights(texts: Sequence[str]) -> list[float]:
     """The lexicon side alone: each text's weighted promotional hits, as the scorecard counts them."""
-    from .load import InputError, read_text
-    from .promotional import find_hits
+    from hypecheck.read.load import InputError, read_text
+    from hypecheck.dimensions.promotional import find_hits
 
     analyzer = lexicon_analyzer()
     weights = []
@@ -193,7 +193,7 @@ def seed_evaluation(model) -> dict:
     """
     from sklearn.metrics import f1_score, roc_auc_score
 
-    from .promotional import sentence_signal
+    from hypecheck.dimensions.promotional import sentence_signal
 
     rows = seed_rows()
     labels = [r["label"] for r in rows]
@@ -233,8 +233,8 @@ def seed_evaluation(model) -> dict:
 
 def seed_rows() -> list[dict]:
     """Every labelled seed sentence that promotional scores, with its lexicon weight."""
-    from .load import read_path
-    from .promotional import SCORED_KINDS, find_hits
+    from hypecheck.read.load import read_path
+    from hypecheck.dimensions.promotional import SCORED_KINDS, find_hits
 
     analyzer = lexicon_analyzer()
     rows = []
@@ -253,7 +253,7 @@ def seed_rows() -> list[dict]:
 
 def vague_hits(texts: Sequence[str]) -> list[float]:
     """The lexicon side of sourcing alone: vague-source phrases per text."""
-    from .lexicon import normalize_words
+    from hypecheck.lexicon import normalize_words
 
     vague = lexicon_analyzer().lexicons["vague_sources"]
     return [float(len(vague.find(normalize_words(t)))) for t in texts]
@@ -590,6 +590,3 @@ def model_card(models: Sequence[dict]) -> str:
             ]
     return "\n".join(lines)
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -17,9 +17,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from .document import Document, Sentence
-from .lexicon import Lexicons, normalize_words
-from .model import DimensionResult, Evidence, clamp
+from hypecheck.facts.document import Document, Sentence
+from hypecheck.lexicon import Lexicons, normalize_words
+from hypecheck.scorecard import DimensionResult, Evidence, clamp
 
 NAME = "sourcing"
 NAMED_TYPES = ("outlet", "organisation", "person")

@@ -12,10 +12,10 @@ from functools import cached_property
 from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from .clean import Block, BlockKind, Cleaned
-from .edits import MappedText
-from .lexicon import WORD
-from .numbers import NumberMention, find_numbers
+from hypecheck.read.clean import Block, BlockKind, Cleaned
+from hypecheck.read.edits import MappedText
+from hypecheck.lexicon import WORD
+from hypecheck.facts.numbers import NumberMention, find_numbers
 
 _WORDS = RegexpTokenizer(WORD.pattern)
 

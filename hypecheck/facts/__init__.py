@@ -1,0 +1,1 @@
+"""Facts about one article, computed once and shared by every dimension: sentences, tokens, figures, attributions, lexicon matches."""

@@ -1,0 +1,5 @@
+"""python -m hypecheck.train"""
+
+from hypecheck.train import main
+
+raise SystemExit(main())
