@@ -39,7 +39,7 @@ def record(card) -> str:
 
 def seed_lines(analyzer) -> list[str]:
     """The seeds and the bad-input corpus (HTML, Markdown, encodings, errors): every record."""
-    from hypecheck.pipeline import score_paths
+    from hypecheck.batch import score_paths
 
     return [record(r) for r in score_paths(["seeds", "tests/corpus"], analyzer)]
 

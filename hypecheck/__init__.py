@@ -13,6 +13,7 @@ lexicons with your own terms. Heavy libraries (matplotlib, pandas) load only whe
 from __future__ import annotations
 
 import os
+import sys
 from typing import Iterable, Mapping
 
 __version__ = "0.1.0"
@@ -20,8 +21,10 @@ __version__ = "0.1.0"
 from hypecheck.frame import to_dataframe
 from hypecheck.lexicon import Lexicons, load_lexicons
 from hypecheck.read.load import InputError
-from hypecheck.scorecard import DIMENSIONS, HYPE_WEIGHTS, DimensionResult, Evidence, Failure, Pitfall, Scorecard
-from hypecheck.pipeline import Analyzer, default_analyzer, score_paths
+from hypecheck.batch import score_paths
+from hypecheck.dimensions import DIMENSIONS, HYPE_WEIGHTS
+from hypecheck.pipeline import Analyzer, default_analyzer
+from hypecheck.scorecard import DimensionResult, Evidence, Failure, Pitfall, Scorecard
 
 
 def score_text(text: str, name: str = "text", markdown: bool = False, analyzer: Analyzer | None = None) -> Scorecard:
@@ -88,3 +91,14 @@ __all__ = [
     "to_dataframe",
     "with_terms",
 ]
+
+
+def _show_in_notebooks() -> None:
+    """Inside IPython (Jupyter), display scorecards as their HTML card; elsewhere load nothing."""
+    if "IPython" in sys.modules and getattr(sys.modules["IPython"], "get_ipython", lambda: None)() is not None:
+        from hypecheck.render.notebook import register
+
+        register()
+
+
+_show_in_notebooks()

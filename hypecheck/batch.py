@@ -1,21 +1,30 @@
-"""Batches that lose nothing: one JSONL record per input, written as it is done.
+"""Scoring many articles: the one engine behind ``score_paths``, the report and ``batch``.
 
-Every input gives exactly one line: its scorecard (``hypecheck.scorecard/1``) or an error record
-(``hypecheck.error/1``). Lines are flushed one by one, so an interrupted batch keeps what it
-finished and ``resume`` skips those inputs next time. With several jobs the articles are scored
-in worker processes but written in input order, so the output is byte-identical to one job.
+Every input gives exactly one result, in input order: its Scorecard, or a Failure with a
+one-line reason. With several jobs the articles are scored in worker processes that receive the
+caller's own Analyzer (custom lexicons and terms included), and results come back in input
+order, so the output is byte-identical for any number of jobs.
+
+``run_batch`` writes one JSONL line per input (``hypecheck.scorecard/1`` or ``hypecheck.error/1``)
+as each finishes and flushes it, so an interrupted batch keeps what it finished and ``resume``
+skips those inputs next time.
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing
-from dataclasses import dataclass, replace
+import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
-from hypecheck.pipeline import Analyzer, default_analyzer, score_paths
+from hypecheck.pipeline import Analyzer, Result, default_analyzer, score_one
+from hypecheck.read.load import expand_inputs
 
+T = TypeVar("T")
+
+# The Analyzer a worker process scores with: the parent's, handed over once per worker.
 _worker_analyzer: Analyzer | None = None
 
 
@@ -27,11 +36,52 @@ class BatchSummary:
     failed: int
 
 
+def score_paths(
+    paths: Iterable[str | os.PathLike[str]], analyzer: Analyzer | None = None, expand: bool = True, jobs: int = 1
+) -> list[Result]:
+    """Score files, folders (every visible file in them) and globs. Every input gives one
+    result, in order: a Scorecard, or a Failure with a one-line reason. With ``expand=False``
+    each path must be a file (a folder is then a Failure)."""
+    names = [str(p) for p in paths]
+    return list(score_many(expand_inputs(names) if expand else names, analyzer, jobs))
+
+
+def score_many(paths: Sequence[str], analyzer: Analyzer | None = None, jobs: int = 1) -> Iterator[Result]:
+    """Results for ``paths`` (already expanded) in input order, as they are ready."""
+    return _map(score_one, paths, analyzer or default_analyzer(), jobs)
+
+
 def record_line(path: str, analyzer: Analyzer) -> tuple[str, bool]:
     """The JSONL line for one input, and whether it is an error record."""
-    (result,) = score_paths([path], analyzer, expand=False)
-    record = result.to_dict()
+    record = score_one(path, analyzer).to_dict()
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n", "error" in record
+
+
+def _map(work: Callable[[str, Analyzer], T], paths: Sequence[str], analyzer: Analyzer, jobs: int) -> Iterator[T]:
+    """``work(path, analyzer)`` for every path, in order; in ``jobs`` processes when there is work for them."""
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield work(path, analyzer)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(min(jobs, len(paths)), initializer=_init_worker, initargs=(analyzer,)) as pool:
+        yield from pool.imap(_Task(work), paths, chunksize=1)
+
+
+def _init_worker(analyzer: Analyzer) -> None:
+    global _worker_analyzer
+    _worker_analyzer = analyzer
+
+
+@dataclass(frozen=True)
+class _Task:
+    """A picklable ``path -> work(path, the worker's analyzer)``."""
+
+    work: Callable[[str, Analyzer], object]
+
+    def __call__(self, path: str) -> object:
+        assert _worker_analyzer is not None, "worker started without an analyzer"
+        return self.work(path, _worker_analyzer)
 
 
 def done_paths(out: Path) -> set[str]:
@@ -50,26 +100,6 @@ def done_paths(out: Path) -> set[str]:
     return done
 
 
-def _init_worker(max_bytes: int) -> None:
-    global _worker_analyzer
-    _worker_analyzer = replace(default_analyzer(), max_bytes=max_bytes)
-
-
-def _work(path: str) -> tuple[str, bool]:
-    assert _worker_analyzer is not None
-    return record_line(path, _worker_analyzer)
-
-
-def _lines(paths: Sequence[str], analyzer: Analyzer, jobs: int) -> Iterator[tuple[str, bool]]:
-    if jobs <= 1 or len(paths) <= 1:
-        for path in paths:
-            yield record_line(path, analyzer)
-        return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(analyzer.max_bytes,)) as pool:
-        yield from pool.imap(_work, paths, chunksize=1)
-
-
 def run_batch(
     paths: Sequence[str],
     out: Path,
@@ -86,7 +116,7 @@ def run_batch(
         _drop_cut_line(out)
     scored = failed = 0
     with out.open("a" if resume else "w", encoding="utf-8") as handle:
-        for line, is_error in _lines(todo, analyzer, jobs):
+        for line, is_error in _map(record_line, todo, analyzer, jobs):
             handle.write(line)
             handle.flush()
             if is_error:

@@ -14,7 +14,8 @@ import typer
 from hypecheck import __version__
 from hypecheck.read.load import InputError, expand_inputs, read_bytes
 from hypecheck.scorecard import Failure, Scorecard, rank
-from hypecheck.pipeline import default_analyzer, score_paths
+from hypecheck.batch import score_paths
+from hypecheck.pipeline import default_analyzer
 from hypecheck.render import render_json, render_markdown, render_text
 
 app = typer.Typer(
@@ -128,7 +129,7 @@ def report(
 
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if date else None
     try:
-        files = build_report(expand_inputs(paths), out, generated, _analyzer(max_bytes))
+        files = build_report(score_paths(paths, _analyzer(max_bytes)), out, generated)
     except OSError as err:
         typer.echo(f"hypecheck: error: cannot write the report to {out}: {err.strerror or err}", err=True)
         raise typer.Exit(1) from None

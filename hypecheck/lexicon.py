@@ -32,6 +32,8 @@ LEXICON_NAMES = (
     "news_outlets",
     "social_platforms",
     "person_roles",
+    "organisation_words",
+    "not_names",
     "abbreviations",
     "not_hype",
     "english_function_words",

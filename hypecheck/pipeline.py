@@ -5,27 +5,18 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable, Union
+from typing import Union
 
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from hypecheck.dimensions import ai_disclosure
-from hypecheck.dimensions import pitfalls
-from hypecheck.dimensions import promotional
-from hypecheck.dimensions import readability
-from hypecheck.dimensions import sourcing
-from hypecheck.dimensions import unattributed_numbers
 from hypecheck.classifier import load_model
-from hypecheck.read.clean import clean
+from hypecheck.dimensions import HYPE_WEIGHTS, REGISTRY, pitfalls
+from hypecheck.facts import Facts, Models, SentenceClassifier, build_facts
 from hypecheck.facts.document import Document, build_document, sentence_splitter
 from hypecheck.lexicon import Lexicons, load_lexicons
-from hypecheck.read.load import DEFAULT_MAX_BYTES, InputError, Source, expand_inputs, is_url, read_path, read_text, read_url
+from hypecheck.read.clean import clean
+from hypecheck.read.load import DEFAULT_MAX_BYTES, InputError, Source, is_url, read_path, read_text, read_url
 from hypecheck.scorecard import ArticleInfo, Failure, Scorecard
-from hypecheck.dimensions.promotional import SentenceClassifier
-
-
-MIN_WORDS_FOR_LANGUAGE = 20
-MIN_ENGLISH_SHARE = 0.12  # English news runs at 35-50% function words
 
 
 @dataclass(frozen=True)
@@ -58,21 +49,23 @@ class Analyzer:
         cleaned = clean(source.text, self.lexicons.chrome, markdown=source.markdown)
         return build_document(source.id, source.path, source.text, cleaned, self.splitter, source.encoding)
 
+    @property
+    def models(self) -> Models:
+        return Models(self.classifier, self.headline_model, self.weasel)
+
+    def facts(self, doc: Document) -> Facts:
+        """What every dimension reads, computed once for the article."""
+        return build_facts(doc, self.lexicons, self.models)
+
     def score_document(self, doc: Document) -> Scorecard:
-        subject = sourcing.subject_company(doc)
-        attributions = sourcing.find_attributions(doc, self.lexicons, subject)
-        dimensions = {
-            "promotional": promotional.analyze(doc, self.lexicons, self.classifier, self.headline_model),
-            "sourcing": sourcing.analyze(doc, self.lexicons, attributions, subject, self.weasel),
-            "ai_disclosure": ai_disclosure.analyze(doc),
-            "readability": readability.analyze(doc),
-            "unattributed_numbers": unattributed_numbers.analyze(doc, attributions),
-        }
-        warnings = self._warnings(doc)
-        article = ArticleInfo(doc.id, doc.path, doc.title, doc.word_count, len(doc.body), len(doc.removed), doc.encoding, warnings)
+        facts = self.facts(doc)
+        dimensions = {}
+        for dimension in REGISTRY:
+            result = dimension.analyze(facts)
+            dimensions[dimension.key] = replace(result, row=dimension.row(result))
+        article = ArticleInfo(doc.id, doc.path, doc.title, doc.word_count, len(doc.body), len(doc.removed), doc.encoding, facts.warnings)
         spans = tuple((s.start, s.end, s.kind) for s in doc.sentences)
-        checklist = pitfalls.analyze(doc, self.lexicons, attributions, subject, english=not warnings)
-        return Scorecard(article, dimensions, doc.original, spans, checklist)
+        return Scorecard(article, dimensions, doc.original, spans, pitfalls.analyze(facts), HYPE_WEIGHTS)
 
     def score_source(self, source: Source) -> Scorecard:
         doc = self.document(source)
@@ -81,18 +74,6 @@ class Analyzer:
         if not any(t.text[:1].isalpha() for s in doc.sentences for t in s.tokens):
             raise InputError(f"{source.path}: no sentences to read, only numbers and symbols (a table?)")
         return self.score_document(doc)
-
-    def _warnings(self, doc: Document) -> tuple[str, ...]:
-        words = [t.lower for s in doc.body for t in s.tokens if t.text[:1].isalpha()]
-        if len(words) >= MIN_WORDS_FOR_LANGUAGE:
-            function_words = self.lexicons["english_function_words"]
-            share = sum(1 for w in words if function_words.has_phrase((w,))) / len(words)
-            if share < MIN_ENGLISH_SHARE:
-                return (
-                    f"probably not English ({share:.0%} English function words): the lexicons and "
-                    "readability formulas are English-only, so these scores say little",
-                )
-        return ()
 
     def score_text(self, text: str, name: str = "text", markdown: bool = False) -> Scorecard:
         return self.score_source(read_text(text, name, markdown))
@@ -107,21 +88,12 @@ class Analyzer:
 Result = Union[Scorecard, Failure]
 
 
-def score_paths(
-    paths: Iterable[str | os.PathLike[str]], analyzer: Analyzer | None = None, expand: bool = True
-) -> list[Result]:
-    """Score files, folders (every visible file in them) and globs. Every input gives one
-    result, in order: a Scorecard, or a Failure with a one-line reason. With ``expand=False``
-    each path must be a file (a folder is then a Failure)."""
-    analyzer = analyzer or default_analyzer()
-    results: list[Result] = []
-    names = [str(p) for p in paths]
-    for path in expand_inputs(names) if expand else names:
-        try:
-            results.append(analyzer.score_file(path))
-        except InputError as err:
-            results.append(Failure(str(path), str(err)))
-    return results
+def score_one(path: str, analyzer: Analyzer) -> Result:
+    """One input, one result: its Scorecard, or a Failure with a one-line reason."""
+    try:
+        return analyzer.score_file(path)
+    except InputError as err:
+        return Failure(str(path), str(err))
 
 
 @lru_cache(maxsize=1)

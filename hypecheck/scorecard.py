@@ -1,25 +1,20 @@
-"""The Scorecard: plain data, no rendering. Renderers depend on this module, never the reverse."""
+"""The Scorecard: plain data, no rendering. Renderers depend on this module, never the reverse.
+
+It imports nothing from ``render/``, the CLI or matplotlib (a test checks the import graph), and
+nothing from the dimensions either: a Scorecard carries its dimensions in display order and the
+weights of its hype index, so it explains itself. Notebook display is registered by
+:mod:`hypecheck.render` as IPython formatters.
+"""
 
 from __future__ import annotations
 
 import json
 import math
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any, Iterable, Mapping
 
 SCHEMA = "hypecheck.scorecard/1"
-DIMENSIONS = ("promotional", "sourcing", "ai_disclosure", "readability", "unattributed_numbers")
-
-# How the five dimensions make the hype index. Promotional language and sourcing carry most of
-# what a reader means by "hype"; unattributed numbers are the next sign of PR copy; readability
-# and AI disclosure colour a reading but do not make a text hype on their own.
-HYPE_WEIGHTS: Mapping[str, float] = {
-    "promotional": 0.35,
-    "sourcing": 0.25,
-    "unattributed_numbers": 0.20,
-    "ai_disclosure": 0.10,
-    "readability": 0.10,
-}
 
 PITFALLS_CHECKLIST = 'Kapoor & Narayanan (2022), "Eighteen pitfalls to beware of in AI journalism"'
 
@@ -56,6 +51,8 @@ class DimensionResult:
     summary: str  # one plain-language sentence a student understands
     metrics: Mapping[str, Any] = field(default_factory=dict)
     evidence: tuple[Evidence, ...] = ()
+    # Its columns in the scores table (scores.csv, DataFrame), set from the dimension's descriptor.
+    row: Mapping[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -130,22 +127,12 @@ class Scorecard:
     sentence_spans: tuple[tuple[int, int, str], ...] = field(repr=False, default=())
     # The AI-journalism pitfalls: a section of its own, not part of the hype index.
     pitfalls: tuple[Pitfall, ...] = ()
+    # Each dimension's share of the hype index, heaviest first.
+    weights: Mapping[str, float] = field(default_factory=dict)
 
     def __repr__(self) -> str:
-        scores = ", ".join(f"{name} {self.dimensions[name].score:.1f}" for name in DIMENSIONS)
+        scores = ", ".join(f"{name} {d.score:.1f}" for name, d in self.dimensions.items())
         return f"<Scorecard {self.article.id!r}: hype index {self.hype_index:.1f} ({scores})>"
-
-    def _repr_html_(self) -> str:
-        # Jupyter's display protocol. The import is lazy so the data model stays free of
-        # rendering code until a notebook asks for a picture of it.
-        from hypecheck.render.html import render_card_html
-
-        return render_card_html(self)
-
-    def _repr_markdown_(self) -> str:
-        from hypecheck.render.markdown import render_markdown
-
-        return render_markdown(self)
 
     def sentence_text(self, index: int) -> str:
         start, end, _ = self.sentence_spans[index]
@@ -153,7 +140,7 @@ class Scorecard:
 
     @property
     def hype_index(self) -> float:
-        return hype_index({name: d.score for name, d in self.dimensions.items()})
+        return sum(weight * self.dimensions[name].score for name, weight in self.weights.items())
 
     def __getitem__(self, name: str) -> DimensionResult:
         return self.dimensions[name]
@@ -164,8 +151,8 @@ class Scorecard:
             "article": self.article.to_dict(),
             "hype_index": _round(self.hype_index),
             "hype_label": label_for(self.hype_index),
-            "hype_weights": dict(HYPE_WEIGHTS),
-            "dimensions": {name: self.dimensions[name].to_dict() for name in DIMENSIONS},
+            "hype_weights": dict(self.weights),
+            "dimensions": {name: d.to_dict() for name, d in self.dimensions.items()},
             "pitfalls": {
                 "checklist": PITFALLS_CHECKLIST,
                 "flagged": [p.key for p in self.pitfalls if p.flagged],
@@ -180,6 +167,18 @@ class Scorecard:
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    def to_row(self) -> dict[str, object]:
+        """One row of the scores table (``scores.csv``, ``to_dataframe``): the article, the hype
+        index and every score, each dimension's columns, and the pitfalls found."""
+        a = self.article
+        row: dict[str, object] = {"id": a.id, "path": a.path, "title": a.title, "error": "", "hype_index": f"{self.hype_index:.2f}"}
+        row.update({name: f"{d.score:.2f}" for name, d in self.dimensions.items()})
+        row.update(words=a.words, sentences=a.sentences)
+        for d in self.dimensions.values():
+            row.update(d.row)
+        row.update(pitfalls_found=len(self.flagged_pitfalls), pitfalls="; ".join(p.key for p in self.flagged_pitfalls))
+        return row
+
 
 @dataclass(frozen=True)
 class Failure:
@@ -191,14 +190,14 @@ class Failure:
     def to_dict(self) -> dict[str, Any]:
         return {"schema": "hypecheck.error/1", "path": self.path, "error": self.error}
 
+    def to_row(self) -> dict[str, object]:
+        """Its row of the scores table: which input failed and why; every score left empty."""
+        return {"id": PurePath(self.path).stem, "path": self.path, "error": self.error}
+
 
 def rank(cards: "Iterable[Scorecard]") -> list["Scorecard"]:
     """Articles by hype index, highest first (ties by id): the order of every comparison."""
     return sorted(cards, key=lambda c: (-round(c.hype_index, 2), c.article.id))
-
-
-def hype_index(scores: Mapping[str, float]) -> float:
-    return sum(HYPE_WEIGHTS[name] * scores[name] for name in HYPE_WEIGHTS)
 
 
 def label_for(score: float) -> str:

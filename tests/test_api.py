@@ -78,12 +78,20 @@ def test_load_lexicons_and_with_terms_change_scores_without_touching_files():
         hypecheck.with_terms({"no_such_lexicon": ["x"]})
 
 
-def test_rich_display_is_escaped():
+def test_rich_display_is_registered_with_ipython_and_escaped():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from hypecheck.render.notebook import register
+
     card = hypecheck.score_text("According to Reuters, the <script>alert(1)</script> launch was a revolutionary success.")
-    html = card._repr_html_()
+    shell = InteractiveShell.instance()
+    assert "text/html" not in shell.display_formatter.format(card)[0]  # the Scorecard renders nothing itself
+    assert register(shell)
+    shown, _ = shell.display_formatter.format(card)
+    html = shown["text/html"]
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'class="hc"' in html and "<style>" in html
-    assert card._repr_markdown_().startswith("# hypecheck:")
+    assert shown["text/markdown"].startswith("# hypecheck:")
     assert repr(card).startswith("<Scorecard 'text': hype index")
 
 
@@ -103,3 +111,17 @@ def test_readme_api_reference_matches_the_code():
         obj = getattr(hypecheck, name)
         if callable(obj) and not isinstance(obj, type):
             assert obj.__doc__, f"{name} has no docstring"
+
+
+def test_charts_leave_the_notebooks_matplotlib_settings_alone():
+    import matplotlib
+
+    from hypecheck.render.charts import render_chart
+
+    cards = [hypecheck.score_file(SEED_004)]
+    with matplotlib.rc_context({"font.size": 13.0}):
+        backend, before = matplotlib.get_backend(), dict(matplotlib.rcParams)
+        assert render_chart("heatmap", cards, "svg") == render_chart("heatmap", cards, "svg")
+        assert matplotlib.get_backend() == backend
+        after = dict(matplotlib.rcParams)
+        assert {k: after[k] for k in ("font.size", "axes.titlesize", "svg.hashsalt")} == {k: before[k] for k in ("font.size", "axes.titlesize", "svg.hashsalt")}

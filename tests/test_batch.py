@@ -56,3 +56,27 @@ def test_size_limit_is_a_clear_error(tmp_path):
     assert result.exit_code == 1
     assert "6,132 bytes is above the limit of 1,000 bytes" in result.output
     assert runner.invoke(app, ["score", "-", "--max-bytes", "0"], input="x").exit_code == 2
+
+
+def test_workers_score_with_the_callers_own_analyzer(tmp_path):
+    """A custom Analyzer (extra terms) reaches every worker: --jobs 2 equals --jobs 1, byte for byte,
+    and both differ from the default lexicons' scores."""
+    import hypecheck
+    from hypecheck.batch import run_batch, score_paths
+    from hypecheck.read.load import expand_inputs
+
+    folder = corpus(tmp_path)
+    paths = expand_inputs([str(folder)])
+    mine = hypecheck.with_terms({"peacock_terms": [("model", 3.0), ("company", 3.0)], "vague_sources": ["observers"]})
+    one, two, plain = tmp_path / "one.jsonl", tmp_path / "two.jsonl", tmp_path / "plain.jsonl"
+    run_batch(paths, one, jobs=1, analyzer=mine)
+    run_batch(paths, two, jobs=2, analyzer=mine)
+    run_batch(paths, plain, jobs=2)
+    assert one.read_bytes() == two.read_bytes()
+    custom = [r["dimensions"]["promotional"]["score"] for r in records(two) if "dimensions" in r]
+    default = [r["dimensions"]["promotional"]["score"] for r in records(plain) if "dimensions" in r]
+    assert len(custom) == 5 and all(c > d for c, d in zip(custom, default))
+    in_workers = score_paths([str(folder)], mine, jobs=2)
+    assert [r.to_json() for r in in_workers if isinstance(r, hypecheck.Scorecard)] == [
+        r.to_json() for r in score_paths([str(folder)], mine) if isinstance(r, hypecheck.Scorecard)
+    ]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from hypecheck import score_paths
 from hypecheck.render.report import build_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +29,7 @@ playwright = pytest.importorskip("playwright.sync_api", reason="Playwright for P
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
     out = tmp_path_factory.mktemp("browser-report")
-    files = build_report([str(p) for p in sorted((ROOT / "seeds").glob("*.txt"))], out)
+    files = build_report(score_paths([str(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]), out)
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": 1200, "height": 900})

@@ -164,10 +164,9 @@ def test_formulas_without_cmudict_lookup_of_nltk(monkeypatch):
 
 
 def test_shipped_syllable_table_is_the_cmu_dictionary():
-    from hypecheck.lexicon import lexicon_dir
-    from hypecheck.dimensions.readability import SYLLABLE_TABLE, build_syllable_table
+    from hypecheck.dimensions.readability import build_syllable_table, syllable_table_file
 
-    shipped = (lexicon_dir() / SYLLABLE_TABLE).read_text(encoding="utf-8")
+    shipped = syllable_table_file().read_text(encoding="utf-8")
     assert shipped == build_syllable_table()
     header = [line for line in shipped.splitlines()[:6]]
     assert [h.split(":")[0] for h in header] == ["# lexicon", "# concept", "# source", "# licence", "# weighting", "# format"]

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hypecheck.cli import app
+from hypecheck import score_paths
 from hypecheck.render.report import build_report
 
 runner = CliRunner()
@@ -80,13 +81,13 @@ def test_csv_and_jsonl_one_row_per_article(seed_report):
 
 def test_same_inputs_same_bytes(seed_report, tmp_path):
     again = tmp_path / "again"
-    build_report([str(p) for p in sorted((ROOT / "seeds").glob("*.txt"))], again, generated=None)
+    build_report(score_paths([str(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]), again, generated=None)
     for name in ("index.html", "scores.csv", "scorecards.jsonl", "charts/heatmap.svg", "charts/scatter.png"):
         assert (seed_report / name).read_bytes() == (again / name).read_bytes(), name
 
 
 def test_date_appears_only_when_asked(tmp_path):
-    build_report([str(ROOT / "seeds/000_580d1a68be6a3d31.txt")], tmp_path, generated="2026-01-02 03:04 UTC")
+    build_report(score_paths([str(ROOT / "seeds/000_580d1a68be6a3d31.txt")]), tmp_path, generated="2026-01-02 03:04 UTC")
     assert "generated 2026-01-02 03:04 UTC" in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
@@ -100,7 +101,7 @@ HOSTILE = (
 def test_article_text_is_never_live_markup(tmp_path):
     article = tmp_path / "evil<script>.txt"
     article.write_text(HOSTILE, encoding="utf-8")
-    files = build_report([str(article)], tmp_path / "out")
+    files = build_report(score_paths([str(article)]), tmp_path / "out")
     html = files.index.read_text(encoding="utf-8")
     tags = parse(html)
     assert not [t for t, _ in tags if t == "script"]
@@ -187,7 +188,7 @@ def test_pitfall_quotes_are_escaped(tmp_path):
         "The model outperformed <img src=x onerror=alert(1)> human doctors in tests.",
         encoding="utf-8",
     )
-    html = build_report([str(article)], tmp_path / "out").index.read_text(encoding="utf-8")
+    html = build_report(score_paths([str(article)]), tmp_path / "out").index.read_text(encoding="utf-8")
     tags = parse(html)
     assert not [t for t, _ in tags if t in ("script", "img") and not (t == "img" and _["src"].startswith("data:"))]
     assert '<table class="pitfalls">' in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hypecheck.dimensions.sourcing import find_attributions
+from hypecheck.facts.attributions import find_attributions
 
 
 def types_in(analyzer, text):
@@ -117,3 +117,37 @@ def test_pronoun_refers_to_the_last_named_person(analyzer):
     found = types_in(analyzer, 'Jane Roe, the CFO, said sales rose. "It was a good year," she said.')
     assert found == [("person", "Jane Roe"), ("person", "Jane Roe")]
     assert types_in(analyzer, '"It was a good year," she said.') == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # social_platforms.tsv: every platform in the lexicon, not only the ones the code once named
+        ("Users on Telegram claimed the outage was planned.", ("social", "Users on Telegram")),
+        ("Posts on X, formerly Twitter, spread the rumour.", ("social", "Posts on X")),
+        # organisation_words.tsv: a name with an organisation word is not a person
+        ("Dan Ives of Wedbush Securities said the stock could double.", ("person", "Dan Ives")),
+        ("The Brookings Institution said the plan was costly.", ("organisation", "Brookings Institution")),
+        # not_names.tsv: a connective or a day before a name is not part of it
+        ("Meanwhile Jane Roe said the plan was costly.", ("person", "Jane Roe")),
+    ],
+)
+def test_word_lists_from_lexicons_fire(analyzer, sentence, expected):
+    assert expected in types_in(analyzer, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, not_expected",
+    [
+        ("Plot the x values on the x axis, users said nothing.", "social"),  # a lower-case x is a letter
+        ("Meanwhile Jane Roe said the plan was costly.", ("person", "Meanwhile Jane Roe")),
+        ("On Monday Jane Roe said the plan was costly.", ("person", "Monday Jane Roe")),
+        ("Dan Ives of Wedbush Securities said the stock could double.", ("organisation", "Dan Ives of Wedbush Securities")),
+    ],
+)
+def test_word_lists_from_lexicons_do_not_fire(analyzer, sentence, not_expected):
+    found = types_in(analyzer, sentence)
+    if isinstance(not_expected, str):
+        assert not any(t == not_expected for t, _ in found), found
+    else:
+        assert not_expected not in found

@@ -33,7 +33,8 @@ from typing import Callable, Sequence
 from hypecheck.facts.document import Document, Sentence
 from hypecheck.lexicon import Lexicons, Match, normalize_words
 from hypecheck.scorecard import Evidence, Pitfall
-from hypecheck.dimensions.sourcing import Attribution
+from hypecheck.facts import Facts
+from hypecheck.facts.attributions import Attribution
 
 
 @dataclass(frozen=True)
@@ -132,15 +133,14 @@ _YEAR = re.compile(r"\b(20\d\d)\b")
 _INVESTOR_WORDS = frozenset("investor investors shareholder shareholders backer backers".split())
 
 
-def analyze(
-    doc: Document, lex: Lexicons, attributions: Sequence[Attribution], subject: str = "", english: bool = True
-) -> tuple[Pitfall, ...]:
+def analyze(facts: Facts) -> tuple[Pitfall, ...]:
     """Every pitfall check on one article, in the order of :data:`DEFINITIONS`.
 
     The checklist is about AI coverage: an article that names AI in fewer than two sentences
     (a match report, a budget story), or that is probably not English, is not checked, and every
     item says so instead of being found.
     """
+    doc, lex, attributions, subject, english = facts.doc, facts.lexicons, facts.attributions, facts.subject, facts.english
     prose = tuple(s for s in doc.sentences if s.kind != "meta")
     mentions = sum(1 for s in prose if lex["ai_terms"].find(base_words(s)))
     if not english or mentions < AI_SENTENCES_TO_APPLY:

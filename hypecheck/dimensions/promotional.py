@@ -24,9 +24,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
+from typing import Sequence
 
 from hypecheck.facts.document import Document, Sentence
+from hypecheck.dimensions.descriptor import Column, Dimension
+from hypecheck.facts import Facts, SentenceClassifier
 from hypecheck.lexicon import Lexicons, Match
 from hypecheck.scorecard import DimensionResult, Evidence, saturate
 
@@ -43,7 +45,6 @@ TOP_SHARE, TOP_MIN = 0.2, 1  # classifier_top: the mean of this share of sentenc
 MODEL_SHOWN = 0.7  # a top sentence with no lexicon hit is shown when the model is fairly sure
 DEFAULT_COMBINATION = {"lexicon_share": 0.7, "threshold": 0.45}  # for a model that brings none
 
-SentenceClassifier = Callable[[Sequence[str]], Sequence[float]]
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,9 @@ def _near(a: Match, b: Match) -> bool:
     return 0 < gap <= COORDINATION_WINDOW
 
 
-def analyze(
-    doc: Document, lex: Lexicons, classifier: SentenceClassifier | None = None, headline_model: SentenceClassifier | None = None
-) -> DimensionResult:
+def analyze(facts: Facts) -> DimensionResult:
+    doc, lex = facts.doc, facts.lexicons
+    classifier, headline_model = facts.models.promotional, facts.models.headline
     hits = find_hits(doc, lex)
     scored = [s for s in doc.sentences if s.kind in SCORED_KINDS]
     words = max(1, sum(len(s.tokens) for s in scored))
@@ -243,3 +244,18 @@ def _summary(hits: int, hype_sentences: int, sentences: int, density: float) -> 
         f"{hits} promotional expressions in {hype_sentences} of {sentences} sentences "
         f"({density:.1f} weighted per 100 words)."
     )
+
+
+DIMENSION = Dimension(
+    key=NAME,
+    title="Promotional language",
+    short="promotional",
+    colour="#E69F00",
+    weight=0.35,
+    glossary=(
+        'Puffery, superlatives, hype adjectives and grand historical claims, found with lexicons and weighted by context (an intensifier before a hype word amplifies it, a hedge softens it), per 100 words. Limits: lexicons miss hype in plain words and can fire on a neutral use of a listed word.'
+    ),
+    metrics=("matched_terms", "classifier_mean", "classifier_top", "headline_clickbait", "hits", "density_per_100_words"),
+    columns=(Column("promotional_hits", "hits"), Column("promotional_per_100_words", "density_per_100_words", "2f")),
+    analyze=analyze,
+)

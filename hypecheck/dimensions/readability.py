@@ -27,14 +27,15 @@ import re
 import statistics
 from collections.abc import Mapping
 from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 from textstat.backend.counts import _count_syllables
 from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_lang_root, get_pyphen
 from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
-from hypecheck.facts.document import Document
-from hypecheck.lexicon import lexicon_dir
+from hypecheck.dimensions.descriptor import Column, Dimension
+from hypecheck.facts import Facts
 from hypecheck.scorecard import DimensionResult, Evidence, clamp
 
 NAME = "readability"
@@ -57,7 +58,11 @@ BANDS = (
 )
 
 
-SYLLABLE_TABLE = "cmu_syllables.tsv"
+SYLLABLE_TABLE = "cmu_syllables.tsv"  # in hypecheck/data/: derived data, not a lexicon
+
+
+def syllable_table_file():
+    return resources.files("hypecheck.data").joinpath(SYLLABLE_TABLE)
 
 # textstat's settings for LANG: Flesch reading ease weights and Gunning fog's syllables for a
 # difficult word. SMOG counts words of 3+ syllables whatever the language.
@@ -99,7 +104,7 @@ class _StressCounts(Mapping[str, list[list[str]]]):
 @lru_cache(maxsize=1)
 def syllable_counts() -> dict[str, int]:
     """Word -> syllables of its first CMU pronunciation, from the shipped table."""
-    text = (lexicon_dir() / SYLLABLE_TABLE).read_text(encoding="utf-8")
+    text = syllable_table_file().read_text(encoding="utf-8")
     counts: dict[str, int] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
@@ -284,7 +289,8 @@ def band(flesch_reading_ease: float) -> str:
     return next(label for bound, label in BANDS if flesch_reading_ease >= bound)
 
 
-def analyze(doc: Document) -> DimensionResult:
+def analyze(facts: Facts) -> DimensionResult:
+    doc = facts.doc
     body = doc.body
     if not body:
         metrics = {k: 0.0 for k in FORMULAS}
@@ -337,3 +343,22 @@ def _hardest_sentences(body) -> list[tuple[object, float, str]]:
     long = [item for item in rated if len(item[0].tokens) > LONG_SENTENCE_WORDS]
     chosen = long or rated[:SHOWN_WHEN_NONE_LONG]
     return [(s, max(grade, 0.0) / 10, reason) for s, grade, reason in chosen]
+
+
+DIMENSION = Dimension(
+    key=NAME,
+    title="Readability",
+    short="readability",
+    colour="#009E73",
+    weight=0.10,
+    glossary=(
+        "Standard formulas (Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall) on the article's running text. Limits: they count syllables and sentence length, not meaning; a hard text is not necessarily hype."
+    ),
+    metrics=("flesch_reading_ease", "flesch_kincaid_grade", "band"),
+    columns=(
+        Column("flesch_reading_ease", "flesch_reading_ease", "2f"),
+        Column("flesch_kincaid_grade", "flesch_kincaid_grade", "2f"),
+        Column("reading_band", "band"),
+    ),
+    analyze=analyze,
+)

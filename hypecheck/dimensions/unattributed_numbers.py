@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from hypecheck.facts.document import Document
 from hypecheck.scorecard import DimensionResult, Evidence, clamp
 from hypecheck.facts.numbers import NumberMention
-from hypecheck.dimensions.sourcing import Attribution
+from hypecheck.dimensions.descriptor import Column, Dimension
+from hypecheck.facts import Facts
+from hypecheck.facts.attributions import Attribution
 
 NAME = "unattributed_numbers"
 WEAK_FIGURE_WEIGHT = 0.5
@@ -61,8 +63,9 @@ def _nearest(mention: NumberMention, candidates: list[Attribution]) -> Attributi
     return min(candidates, key=lambda a: (distance(a), a.start), default=None)
 
 
-def analyze(doc: Document, attributions: tuple[Attribution, ...]) -> DimensionResult:
-    figures = classify_figures(doc, attributions)
+def analyze(facts: Facts) -> DimensionResult:
+    doc = facts.doc
+    figures = classify_figures(doc, facts.attributions)
     total = len(figures)
     unattributed = sum(f.status == "unattributed" for f in figures)
     weak = sum(f.status == "weakly_sourced" for f in figures)
@@ -109,3 +112,22 @@ def _summary(total: int, attributed: int, weak: int, unattributed: int) -> str:
         + (f", {weak} rest on weak sources" if weak else "")
         + (f", {attributed} are attributed." if attributed else ".")
     )
+
+
+DIMENSION = Dimension(
+    key=NAME,
+    title="Unattributed numbers",
+    short="unattributed\nnumbers",
+    colour="#D55E00",
+    weight=0.20,
+    glossary=(
+        'Figures (money, percentages, counts, multipliers) and whether a source stands in the same sentence or the one before. Limits: a source nearby is assumed to back the figure; dates, years and version numbers are skipped.'
+    ),
+    metrics=("total", "unattributed", "weakly_sourced"),
+    columns=(
+        Column("figures_total", "total"),
+        Column("figures_unattributed", "unattributed"),
+        Column("figures_weakly_sourced", "weakly_sourced"),
+    ),
+    analyze=analyze,
+)

@@ -1,4 +1,4 @@
-"""Comparison charts (matplotlib, Agg). Imported only when charts are made.
+"""Comparison charts (matplotlib). Imported only when charts are made.
 
 Each ``draw_*`` function draws onto a given Axes, so a notebook can place charts in its own
 figures; :func:`render_chart` makes a standalone figure and returns SVG or PNG bytes that are
@@ -12,37 +12,20 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from hypecheck.scorecard import DIMENSIONS, Scorecard
+from hypecheck.dimensions import DIMENSIONS, REGISTRY
+from hypecheck.scorecard import Scorecard
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
-# Okabe & Ito (2008), "Color Universal Design".
-DIMENSION_COLOURS = {
-    "promotional": "#E69F00",
-    "sourcing": "#0072B2",
-    "ai_disclosure": "#CC79A7",
-    "readability": "#009E73",
-    "unattributed_numbers": "#D55E00",
-}
+# Okabe & Ito (2008), "Color Universal Design": the descriptors' colours.
+DIMENSION_COLOURS = {d.key: d.colour for d in REGISTRY}
 STATUS_COLOURS = {"attributed": "#009E73", "weakly_sourced": "#F0E442", "unattributed": "#D55E00"}
-SHORT_NAMES = {
-    "promotional": "promotional",
-    "sourcing": "sourcing",
-    "ai_disclosure": "AI disclosure",
-    "readability": "readability",
-    "unattributed_numbers": "unattributed\nnumbers",
-}
+SHORT_NAMES = {d.key: d.short for d in REGISTRY}
 
 
-def _pyplot():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({"svg.hashsalt": "hypecheck", "font.size": 9, "axes.titlesize": 11})
-    return plt
+# Set per figure (matplotlib.rc_context), never globally: a notebook keeps its own backend and style.
+STYLE = {"svg.hashsalt": "hypecheck", "font.size": 9, "axes.titlesize": 11}
 
 
 def label_of(card: Scorecard, limit: int = 28) -> str:
@@ -162,13 +145,13 @@ def render_profile(card: Scorecard, fmt: str = "svg") -> bytes:
 def _render(draw: Callable[["Axes"], None], size: tuple[float, float], fmt: str) -> bytes:
     if fmt not in ("svg", "png"):
         raise ValueError(f"unknown chart format {fmt!r}: use svg or png")
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=size, layout="constrained")
-    try:
-        draw(ax)
+    import matplotlib
+    from matplotlib.figure import Figure  # a bare Figure: no pyplot state, no backend switch
+
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=size, layout="constrained")
+        draw(fig.subplots())
         buffer = io.BytesIO()
         metadata = {"Date": None, "Creator": None} if fmt == "svg" else {"Software": None}
         fig.savefig(buffer, format=fmt, dpi=110, metadata=metadata)
-        return buffer.getvalue()
-    finally:
-        plt.close(fig)
+    return buffer.getvalue()

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from typing import Callable, Protocol, Sequence
 
-from hypecheck.scorecard import DIMENSIONS, DimensionResult, Evidence, Scorecard
+from hypecheck.dimensions import REGISTRY
+from hypecheck.scorecard import DimensionResult, Evidence, Scorecard
 
-TITLES = {
-    "promotional": "Promotional language",
-    "sourcing": "Sourcing",
-    "ai_disclosure": "AI-generated disclosure",
-    "readability": "Readability",
-    "unattributed_numbers": "Unattributed numbers",
-}
+TITLES = {d.key: d.title for d in REGISTRY}
 
 
 class HasEvidence(Protocol):
@@ -51,4 +46,4 @@ def bar(score: float, width: int = 20) -> str:
 
 
 def ordered(card: Scorecard) -> list[tuple[str, DimensionResult]]:
-    return [(name, card.dimensions[name]) for name in DIMENSIONS]
+    return list(card.dimensions.items())

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from html import escape
 from typing import Mapping, Sequence
 
-from hypecheck.scorecard import DIMENSIONS, HYPE_WEIGHTS, PITFALLS_CHECKLIST, Failure, Scorecard, label_for, rank
+from hypecheck.dimensions import DIMENSIONS, HYPE_WEIGHTS, REGISTRY
+from hypecheck.scorecard import PITFALLS_CHECKLIST, Failure, Scorecard, label_for, rank
 from hypecheck.render.questions import discussion_questions
 from hypecheck.render.common import PITFALLS_TITLE, TITLES, mark_sentence, top_evidence
 
-HIGHLIGHTED = ("promotional", "sourcing", "ai_disclosure", "unattributed_numbers", "readability")
 SOURCE_TYPE_NAMES = {
     "outlet": "Named outlets",
     "organisation": "Named organisations",
@@ -27,13 +27,7 @@ SOURCE_TYPE_NAMES = {
 }
 STATUS_NAMES = {"attributed": "attributed", "weakly_sourced": "weakly sourced", "unattributed": "no source"}
 
-GLOSSARY = {
-    "promotional": "Puffery, superlatives, hype adjectives and grand historical claims, found with lexicons and weighted by context (an intensifier before a hype word amplifies it, a hedge softens it), per 100 words. Limits: lexicons miss hype in plain words and can fire on a neutral use of a listed word.",
-    "sourcing": "Who the claims come from. Named outlets, organisations and people are strong; the company speaking about itself, social-media posts and vague sources (“analysts say”) are weak. Limits: a named source is not checked for being real, independent or quoted fairly.",
-    "ai_disclosure": "Whether the article says it was generated or assisted by AI, where the statement sits and whether a human reviewer is named. Limits: hypecheck cannot detect AI writing that is not disclosed; 0 means “no disclosure found”.",
-    "readability": "Standard formulas (Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall) on the article's running text. Limits: they count syllables and sentence length, not meaning; a hard text is not necessarily hype.",
-    "unattributed_numbers": "Figures (money, percentages, counts, multipliers) and whether a source stands in the same sentence or the one before. Limits: a source nearby is assumed to back the figure; dates, years and version numbers are skipped.",
-}
+GLOSSARY = {d.key: d.glossary for d in REGISTRY}
 PITFALLS_GLOSSARY = (
     f"Seven of the eighteen pitfalls in {PITFALLS_CHECKLIST} that leave traces in the text: comparison "
     "with human skills, attributing agency to AI, uncritical comparison with historical transformations, "
@@ -273,8 +267,8 @@ def highlight(card: Scorecard) -> str:
     """
     text = card.original
     spans: list[tuple[int, int, str, str]] = []
-    for d in HIGHLIGHTED:
-        for e in card[d].evidence:
+    for d, result in card.dimensions.items():
+        for e in result.evidence:
             if e.end > e.start:
                 spans.append((e.start, e.end, f"{d} hl-{d}-{e.tag}", f"{TITLES[d]}: {e.reason}"))
     in_article = [(s, e) for s, e, _ in card.sentence_spans]

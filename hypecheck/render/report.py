@@ -1,5 +1,5 @@
-"""The class report: score a set of articles and write index.html, scores.csv,
-scorecards.jsonl and charts/ (each chart as PNG and SVG) into one folder."""
+"""The class report: scored articles in; index.html, scores.csv, scorecards.jsonl and charts/
+(each chart as PNG and SVG) written into one folder. It scores nothing itself."""
 
 from __future__ import annotations
 
@@ -11,18 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from hypecheck.scorecard import DIMENSIONS, Failure, Scorecard, rank
-from hypecheck.pipeline import Analyzer, Result, default_analyzer, score_paths
-
-CSV_COLUMNS = (
-    "id", "path", "title", "error", "hype_index", *DIMENSIONS,
-    "words", "sentences", "promotional_hits", "promotional_per_100_words",
-    "sources_named", "sources_vague", "sources_self", "sources_social",
-    "ai_disclosed", "ai_reviewer", "flesch_reading_ease", "flesch_kincaid_grade", "reading_band",
-    "figures_total", "figures_unattributed", "figures_weakly_sourced",
-    "pitfalls_found", "pitfalls",
-)
-
+from hypecheck.dimensions import TABLE_COLUMNS
+from hypecheck.pipeline import Result
+from hypecheck.scorecard import Failure, Scorecard, rank
 
 @dataclass(frozen=True)
 class ReportFiles:
@@ -44,39 +35,12 @@ def safe_name(text: str, limit: int = 80) -> str:
     return cleaned or "article"
 
 
-def csv_row(result: Result) -> dict[str, object]:
-    if isinstance(result, Failure):
-        return {"id": Path(result.path).stem, "path": result.path, "error": result.error}
-    c, a = result, result.article
-    m = {d: c[d].metrics for d in DIMENSIONS}
-    return {
-        "id": a.id, "path": a.path, "title": a.title, "error": "",
-        "hype_index": f"{c.hype_index:.2f}",
-        **{d: f"{c[d].score:.2f}" for d in DIMENSIONS},
-        "words": a.words, "sentences": a.sentences,
-        "promotional_hits": m["promotional"]["hits"],
-        "promotional_per_100_words": f"{m['promotional']['density_per_100_words']:.2f}",
-        "sources_named": m["sourcing"]["named"], "sources_vague": m["sourcing"]["vague_only"],
-        "sources_self": m["sourcing"]["self"], "sources_social": m["sourcing"]["social"],
-        "ai_disclosed": str(m["ai_disclosure"]["disclosed"]).lower(),
-        "ai_reviewer": "; ".join(m["ai_disclosure"]["reviewers"]),
-        "flesch_reading_ease": f"{m['readability']['flesch_reading_ease']:.2f}",
-        "flesch_kincaid_grade": f"{m['readability']['flesch_kincaid_grade']:.2f}",
-        "reading_band": m["readability"]["band"],
-        "figures_total": m["unattributed_numbers"]["total"],
-        "figures_unattributed": m["unattributed_numbers"]["unattributed"],
-        "figures_weakly_sourced": m["unattributed_numbers"]["weakly_sourced"],
-        "pitfalls_found": len(c.flagged_pitfalls),
-        "pitfalls": "; ".join(p.key for p in c.flagged_pitfalls),
-    }
-
-
 def scores_csv(results: Sequence[Result]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=TABLE_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for result in results:
-        writer.writerow(csv_row(result))
+        writer.writerow(result.to_row())
     return buffer.getvalue()
 
 
@@ -84,15 +48,13 @@ def jsonl_line(result: Result) -> str:
     return json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def build_report(
-    paths: Sequence[str], out: Path, generated: str | None = None, analyzer: Analyzer | None = None
-) -> ReportFiles:
-    """Score ``paths`` (already expanded) and write the report folder. Every input gives one
-    row in the CSV and one line in the JSONL, a scorecard or an error."""
+def build_report(results: Sequence[Result], out: Path, generated: str | None = None) -> ReportFiles:
+    """Write the report folder for scored articles (``hypecheck.score_paths``). Every result
+    gives one row in the CSV and one line in the JSONL, a scorecard or an error."""
     from hypecheck.render import charts as chartlib
     from hypecheck.render.html import Chart, render_report
 
-    results = tuple(score_paths(paths, analyzer or default_analyzer(), expand=False))
+    results = tuple(results)
     cards = [r for r in results if isinstance(r, Scorecard)]
     failures = [r for r in results if isinstance(r, Failure)]
     ranked = rank(cards)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from hypecheck.scorecard import PITFALLS_CHECKLIST, Scorecard, label_for
+from hypecheck.dimensions import REGISTRY
 from hypecheck.render.common import PITFALLS_TITLE, TITLES, bar, mark_sentence, ordered, top_evidence
 
 BOLD, RESET = "\033[1m", "\033[0m"
-COLOURS = {"promotional": "\033[35m", "sourcing": "\033[34m", "ai_disclosure": "\033[36m", "readability": "\033[33m", "unattributed_numbers": "\033[31m"}
+# Each dimension in its own colour (24-bit ANSI, from the descriptor's hex colour).
+COLOURS = {d.key: "\033[38;2;{};{};{}m".format(*(int(d.colour[i : i + 2], 16) for i in (1, 3, 5))) for d in REGISTRY}
 
 
 def render_text(card: Scorecard, explain: bool = False, color: bool = False, top: int = 3) -> str:
@@ -65,19 +67,18 @@ def _pitfall_lines(card: Scorecard, explain: bool, color: bool, top: int) -> lis
 
 def render_compare(a: Scorecard, b: Scorecard, width: int = 12) -> str:
     """Two scorecards side by side: scores, bars and the difference, then each one's top evidence."""
-    from hypecheck.scorecard import DIMENSIONS
 
     name_a, name_b = a.article.id[:24], b.article.id[:24]
     lines = [
         f"{'':<22} {name_a:>{width + 7}}   {name_b:>{width + 7}}   difference",
         f"{'':<22} {_short(a.article.title, width + 7):>{width + 7}}   {_short(b.article.title, width + 7):>{width + 7}}",
     ]
-    rows = [("hype index", a.hype_index, b.hype_index)] + [(d, a[d].score, b[d].score) for d in DIMENSIONS]
+    rows = [("hype index", a.hype_index, b.hype_index)] + [(d, a[d].score, b[d].score) for d in a.dimensions]
     for name, sa, sb in rows:
         lines.append(f"{name:<22} {sa:5.1f} {bar(sa, width)}   {sb:5.1f} {bar(sb, width)}   {sb - sa:+6.1f}")
     for card in (a, b):
         lines += ["", f"── {card.article.id}: strongest evidence ──"]
-        for d in DIMENSIONS:
+        for d in a.dimensions:
             groups = top_evidence(card[d], 1)
             if groups:
                 e = max(groups[0], key=lambda e: e.weight)
