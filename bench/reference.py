@@ -17,8 +17,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -55,10 +57,34 @@ def corpus_digests(analyzer, n: int) -> list[str]:
     return lines
 
 
-def main() -> int:
-    import os
+@dataclass(frozen=True)
+class Check:
+    checked: int  # records compared: seeds and tests/corpus, then the corpus articles
+    differ: tuple[str, ...]  # which differ ("seeds/..." paths or corpus article names)
 
+    @property
+    def identical(self) -> int:
+        return self.checked - len(self.differ)
+
+
+def check(analyzer, n: int) -> Check:
+    """Score the seeds, tests/corpus and the first ``n`` corpus articles again and compare."""
+    here = os.getcwd()
     os.chdir(ROOT)  # seed paths in the scorecards are relative to the repository
+    try:
+        lines = seed_lines(analyzer)
+    finally:
+        os.chdir(here)
+    saved_lines = SEEDS_REFERENCE.read_text(encoding="utf-8").splitlines()
+    digests = corpus_digests(analyzer, n)
+    saved_digests = CORPUS_REFERENCE.read_text(encoding="utf-8").splitlines()[:n]
+    differ = [f"record {i + 1}" for i, (a, b) in enumerate(zip(lines, saved_lines)) if a != b]
+    differ += [a.split("\t")[0] for a, b in zip(digests, saved_digests) if a != b]
+    differ += ["missing or extra records"] if (len(lines), len(digests)) != (len(saved_lines), len(saved_digests)) else []
+    return Check(max(len(lines), len(saved_lines)) + max(len(digests), len(saved_digests)), tuple(differ))
+
+
+def main() -> int:
     import hypecheck
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -68,26 +94,18 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=DEFAULT_N, help="corpus articles (default 1,000)")
     args = parser.parse_args()
     analyzer = hypecheck.default_analyzer()
-    seeds = seed_lines(analyzer)
-    digests = corpus_digests(analyzer, args.n)
-    if args.update:
-        SEEDS_REFERENCE.parent.mkdir(parents=True, exist_ok=True)
-        SEEDS_REFERENCE.write_text("".join(line + "\n" for line in seeds), encoding="utf-8")
-        CORPUS_REFERENCE.parent.mkdir(parents=True, exist_ok=True)
-        CORPUS_REFERENCE.write_text("".join(line + "\n" for line in digests), encoding="utf-8")
-        print(f"reference written: {len(seeds)} seeds, {len(digests)} corpus articles")
-        return 0
-    saved_seeds = SEEDS_REFERENCE.read_text(encoding="utf-8").splitlines()
-    saved_digests = CORPUS_REFERENCE.read_text(encoding="utf-8").splitlines()[: args.n]
-    seed_diff = [i for i, (a, b) in enumerate(zip(seeds, saved_seeds)) if a != b]
-    corpus_diff = [a.split("\t")[0] for a, b in zip(digests, saved_digests) if a != b]
-    if len(seeds) != len(saved_seeds) or len(digests) != len(saved_digests):
-        print(f"reference sizes differ: {len(seeds)}/{len(saved_seeds)} seeds, {len(digests)}/{len(saved_digests)} corpus articles")
-        return 1
-    print(f"seeds: {len(seeds) - len(seed_diff)} of {len(seeds)} identical; corpus: {len(digests) - len(corpus_diff)} of {len(digests)} identical")
-    if seed_diff or corpus_diff:
-        print("differ: " + ", ".join([f"seed {i}" for i in seed_diff] + corpus_diff[:20]))
-        return 1
+    if args.check:
+        result = check(analyzer, args.n)
+        print(f"{result.identical} of {result.checked} scorecards identical to the reference (seeds, tests/corpus, {args.n} bench articles)")
+        if result.differ:
+            print("differ: " + ", ".join(result.differ[:20]))
+        return 1 if result.differ else 0
+    os.chdir(ROOT)
+    SEEDS_REFERENCE.parent.mkdir(parents=True, exist_ok=True)
+    SEEDS_REFERENCE.write_text("".join(line + "\n" for line in seed_lines(analyzer)), encoding="utf-8")
+    CORPUS_REFERENCE.parent.mkdir(parents=True, exist_ok=True)
+    CORPUS_REFERENCE.write_text("".join(line + "\n" for line in corpus_digests(analyzer, args.n)), encoding="utf-8")
+    print(f"reference written: the seeds and tests/corpus, {args.n} corpus articles")
     return 0
 
 
