@@ -1,5 +1,6 @@
-"""The shipped sentence models: JSON only, same probabilities as scikit-learn, reproducible,
-measured on held-out data; and the seed labels still match the sentence splitter."""
+"""The shipped sentence models: JSON only, same probabilities as scikit-learn, retrained
+byte for byte from the training subset the repository ships (no data from outside the
+checkout), measured on held-out data; and the seed labels still match the sentence splitter."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from hypecheck import train
 from hypecheck.classifier import char_wb_ngrams, load_model, word_ngrams
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "datasets"
-needs_data = pytest.mark.skipif(not (DATA / "README.md").exists(), reason=f"training data not found at {DATA}")
+MODELS = ROOT / "hypecheck" / "models"
+INPUTS = train.Inputs()  # the defaults: the subset shipped in hypecheck/train/data, seeds/, the seed labels
+SPECS = {"clickbait": train.CLICKBAIT, "promotional": train.PROMOTIONAL, "weasel": train.WEASEL}
 
 
 def test_analyzers_match_scikit_learn():
@@ -32,38 +34,36 @@ def test_analyzers_match_scikit_learn():
     assert word_ngrams(text, re.compile(pattern), 1, 3, False) == reference
 
 
+def test_training_reads_the_repository_by_default():
+    """A fresh clone trains from what it ships: nothing outside the checkout is read."""
+    assert INPUTS == train.Inputs(ROOT / "hypecheck" / "train" / "data", ROOT / "seeds", ROOT / "tests" / "data" / "seed_labels.tsv")
+    assert train.missing_input(INPUTS) is None
+
+
 @pytest.fixture(scope="module")
-def retrained():
-    """Every model trained again from the shared data, as the training command does."""
-    return {name: trainer(DATA) for name, trainer in train.TRAINERS.items()}
+def retrained(tmp_path_factory):
+    """Every model trained again from the shipped subset and written as the training command
+    writes it (``python -m hypecheck.train --out DIR``): {name: Trained}, and the folder."""
+    out = tmp_path_factory.mktemp("models")
+    trained = train.train_all(INPUTS)
+    train.write_all(trained, out)
+    return trained, out
 
 
-@needs_data
-@pytest.mark.parametrize("name", ["promotional", "weasel"])
-def test_sentence_models_are_json_equal_to_sklearn_and_reproducible(name, retrained):
-    spec = {"promotional": train.PROMOTIONAL, "weasel": train.WEASEL}[name]
-    if name == "promotional":
-        texts, labels = train.npov_data(DATA)
-        train_x, test_x, train_y, _ = train.split(texts, labels)
-        vectorizers, model = train.fit(spec, train_x, train_y, train.wnc_pairs(DATA, "train"))
-    else:
-        train_x, train_y = train.weasel_data(DATA, "train")
-        test_x, _ = train.weasel_data(DATA, "test")
-        vectorizers, model = train.fit(spec, train_x, train_y)
-    shipped = load_model(name)
-    reference = train.sklearn_probabilities(spec, vectorizers, model, test_x[:400])
-    assert max(abs(a - b) for a, b in zip(reference, shipped(test_x[:400]))) < 1e-9
-    committed = json.loads((ROOT / "hypecheck" / "models" / f"{name}.json").read_text(encoding="utf-8"))
-    assert retrained[name][0] == committed  # coefficients, vocabulary and the measured numbers
+@pytest.mark.parametrize("name", ["clickbait.json", "promotional.json", "weasel.json", "MODEL_CARD.md"])
+def test_retraining_from_the_shipped_subset_gives_the_shipped_files_byte_for_byte(name, retrained):
+    _, out = retrained
+    assert (out / name).read_bytes() == (MODELS / name).read_bytes()
 
 
-@needs_data
-def test_model_card_is_what_the_training_command_writes(retrained):
-    card = (ROOT / "hypecheck" / "models" / "MODEL_CARD.md").read_text(encoding="utf-8")
-    assert train.model_card([data for data, _ in retrained.values()]) == card
+@pytest.mark.parametrize("name", ["clickbait", "promotional", "weasel"])
+def test_shipped_json_models_score_as_scikit_learn_does(name, retrained):
+    trained = retrained[0][name]
+    texts = trained.test_x[:400]
+    reference = train.sklearn_probabilities(SPECS[name], trained.vectorizers, trained.model, texts)
+    assert max(abs(a - b) for a, b in zip(reference, load_model(name)(texts))) < 1e-9
 
 
-@needs_data
 def test_combined_signal_beats_the_lexicon_on_the_seed_labels_and_ranks_001_first(seeds):
     seeds_report = load_model("promotional").meta["seeds"]
     assert seeds_report["f1_combined_loso"] > seeds_report["f1_lexicon_loso"]
@@ -73,7 +73,6 @@ def test_combined_signal_beats_the_lexicon_on_the_seed_labels_and_ranks_001_firs
     assert seeds["001"]["promotional"].metrics["classifier_top"] > seeds["000"]["promotional"].metrics["classifier_top"]
 
 
-@needs_data
 def test_wnc_pairs_beat_chance_and_the_lexicon():
     meta = load_model("promotional").meta
     assert meta["wnc_pair_accuracy"] > meta["lexicon_wnc_pair_accuracy"] and meta["wnc_pair_accuracy"] >= 0.6
@@ -84,25 +83,30 @@ def test_wnc_pairs_beat_chance_and_the_lexicon():
 UNMET = pytest.mark.xfail(strict=True, reason="target not reached by the shipped linear model; see MODEL_CARD.md")
 
 
-@needs_data
 @UNMET
 def test_target_npov_roc_auc():
-    texts, labels = train.npov_data(DATA)
+    texts, labels = train.npov_data(INPUTS.data)
     _, test_x, _, test_y = train.split(texts, labels)
     assert train.evaluate(test_y, load_model("promotional")(test_x))["roc_auc"] >= 0.85
 
 
-@needs_data
 @UNMET
 def test_target_weasel_roc_auc():
-    test_x, test_y = train.weasel_data(DATA, "test")
+    test_x, test_y = train.weasel_data(INPUTS.data, "test")
     assert train.evaluate(test_y, load_model("weasel")(test_x))["roc_auc"] >= 0.88
 
 
-@needs_data
 @UNMET
 def test_target_wnc_pair_accuracy():
-    assert train.pair_accuracy(load_model("promotional"), train.wnc_pairs(DATA, "test")) >= 0.70
+    assert train.pair_accuracy(load_model("promotional"), train.wnc_pairs(INPUTS.data, "test")) >= 0.70
+
+
+def test_clickbait_model_is_on_target():
+    texts, labels = train.clickbait_data(INPUTS.data)
+    _, test_x, _, test_y = train.split(texts, labels)
+    shipped = load_model("clickbait")
+    assert shipped.meta["held_out"]["accuracy"] >= 0.97
+    assert train.evaluate(test_y, shipped(test_x))["accuracy"] >= 0.97
 
 
 def test_promotional_evidence_shows_the_sentence_probability(seeds):
@@ -137,22 +141,6 @@ def test_weasel_model_shows_a_vague_attribution_no_pattern_covers():
     assert card["sourcing"].metrics["weasel_sentences"] == 1
     plain = hypecheck.score_text("The council met on Tuesday to approve the budget. The meeting ended at noon.")
     assert plain["sourcing"].metrics["weasel_sentences"] == 0
-
-
-@needs_data
-def test_clickbait_model_is_reproducible_equal_to_sklearn_and_on_target():
-    texts, labels = train.clickbait_data(DATA)
-    train_x, test_x, train_y, test_y = train.split(texts, labels)
-    vectorizers, model = train.fit(train.CLICKBAIT, train_x, train_y)
-    shipped = load_model("clickbait")
-    reference = train.sklearn_probabilities(train.CLICKBAIT, vectorizers, model, test_x[:500])
-    ours = shipped(test_x[:500])
-    assert max(abs(a - b) for a, b in zip(reference, ours)) < 1e-9
-    exported = train.export(train.CLICKBAIT, vectorizers, model, shipped.meta)
-    committed = json.loads((ROOT / "hypecheck" / "models" / "clickbait.json").read_text(encoding="utf-8"))
-    assert exported == committed  # retraining from the same data gives the committed file
-    assert shipped.meta["held_out"]["accuracy"] >= 0.97
-    assert train.evaluate(test_y, shipped(test_x))["accuracy"] >= 0.97
 
 
 def test_headline_model_in_the_scorecard():

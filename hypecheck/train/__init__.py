@@ -1,8 +1,9 @@
-"""Training the sentence models with scikit-learn (only this module imports it).
+"""Training the sentence models with scikit-learn (only this package imports it).
 
-``python -m hypecheck.train --data ../shared/datasets`` (or ``hypecheck train``) trains each
-model with a fixed seed on the public labelled data described in ``../shared/datasets/README.md``,
-evaluates it once on the held-out split, and writes ``hypecheck/models/NAME.json``. The JSON
+``python -m hypecheck.train`` trains each model with a fixed seed on the subset of public
+labelled data shipped in ``hypecheck/train/data`` (sources, licences and how it was cut:
+``data/LICENCES.md``; :mod:`hypecheck.train.subset` cuts it again), evaluates it once on the
+held-out split, and writes ``hypecheck/models/NAME.json`` and ``MODEL_CARD.md``. The JSON
 holds vocabularies, idf weights and coefficients at full float precision, so
 :mod:`hypecheck.classifier` reproduces scikit-learn's probabilities without scikit-learn.
 """
@@ -10,7 +11,6 @@ holds vocabularies, idf weights and coefficients at full float precision, so
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,9 +19,12 @@ from typing import Sequence
 
 from hypecheck.classifier import GRAM_SEPARATOR, SCHEMA, TermsBlock, model_from_dict, normalize, pack_floats
 from hypecheck.lexicon import load_lexicons
+from hypecheck.train.tables import NEUTRAL_SETS, TABLES, TableError, read_table
 
 SEED = 0
-DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "datasets"
+# In a checkout (or an editable install): the shipped subset, seeds and labels. A wheel has
+# none of them, so training there needs --data, --seeds and --seed-labels.
+DEFAULT_DATA = Path(__file__).resolve().parent / "data"
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
 
 
@@ -89,17 +92,10 @@ WEASEL = ModelSpec(
 )
 
 
-def read_lines(path: Path) -> list[str]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8", errors="replace") as handle:
-        return [line.strip() for line in handle if line.strip()]
-
-
 def clickbait_data(root: Path) -> tuple[list[str], list[int]]:
-    folder = root / "clickbait-chakraborty2016"
-    positive = read_lines(folder / "clickbait_data.gz")
-    negative = read_lines(folder / "non_clickbait_data.gz")
-    return positive + negative, [1] * len(positive) + [0] * len(negative)
+    """Chakraborty et al. (2016): clickbait headlines (1), then news headlines (0)."""
+    rows = read_table(root / "clickbait.tsv.gz")
+    return [text for _, text in rows], [int(label) for label, _ in rows]
 
 
 def npov_data(root: Path) -> tuple[list[str], list[int]]:
@@ -110,37 +106,33 @@ def npov_data(root: Path) -> tuple[list[str], list[int]]:
 
 def npov_sets(root: Path) -> tuple[list[str], list[int], list[str]]:
     """As :func:`npov_data`, with the set each statement comes from ("biased", "featured", ...)."""
-    folder = root / "wiki-npov-hube2019" / "raw"
-    sets = [("biased", read_lines(folder / "statements_biased"))]
-    sets += [(name, read_lines(folder / f"statements_neutral_{name}")) for name in NEUTRAL_SETS]
-    texts = [line for _, lines in sets for line in lines]
-    names = [name for name, lines in sets for _ in lines]
-    return texts, [int(name == "biased") for name in names], names
-
-
-NEUTRAL_SETS = ("featured", "cw-hard", "type_balanced")
+    rows = read_table(root / "npov.tsv.gz")
+    return [text for _, text in rows], [int(name == "biased") for name, _ in rows], [name for name, _ in rows]
 
 
 def wnc_pairs(root: Path, part: str) -> list[tuple[str, str]]:
     """Wiki Neutrality Corpus sample: (biased ``pre``, neutralized ``post``) pairs of ``part``."""
-    folder = root / "wnc-sample"
-    pre = (folder / f"pre.{part}").read_text(encoding="utf-8").splitlines()
-    post = (folder / f"post.{part}").read_text(encoding="utf-8").splitlines()
-    return [(a.strip(), b.strip()) for a, b in zip(pre, post) if a.strip() and b.strip()]
+    return [(pre, post) for where, pre, post in read_table(root / "wnc.tsv.gz") if where == part]
 
 
 def weasel_data(root: Path, part: str) -> tuple[list[str], list[int]]:
     """CoNLL-2010 Wikipedia weasel sentences (1 = weasel) of ``part`` ("train" or "test")."""
-    import csv
-
-    with open(root / "conll2010-wiki-weasel" / f"{part}.csv", encoding="utf-8", newline="") as handle:
-        rows = [(" ".join(r["text"].split()), int(r["label"])) for r in csv.DictReader(handle)]
-    rows = [(t, y) for t, y in rows if t]
+    rows = [(text, int(label)) for where, label, text in read_table(root / "weasel.tsv.gz") if where == part]
     return [t for t, _ in rows], [y for _, y in rows]
 
 
-SEED_LABELS = Path(__file__).resolve().parents[2] / "tests" / "data" / "seed_labels.tsv"
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+REPOSITORY = Path(__file__).resolve().parents[2]
+SEED_LABELS = REPOSITORY / "tests" / "data" / "seed_labels.tsv"
+SEEDS = REPOSITORY / "seeds"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything training reads: the subset tables, the seed articles and their labels."""
+
+    data: Path = DEFAULT_DATA
+    seeds: Path = SEEDS
+    seed_labels: Path = SEED_LABELS
 
 
 def seed_labels(path: Path = SEED_LABELS) -> list[dict[str, str]]:
@@ -149,6 +141,23 @@ def seed_labels(path: Path = SEED_LABELS) -> list[dict[str, str]]:
 
     with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def missing_input(inputs: Inputs) -> str | None:
+    """What training cannot find, as one line naming the option and the path (None: all there)."""
+    expected = (("--data", inputs.data, Path.is_dir, "folder"), ("--seeds", inputs.seeds, Path.is_dir, "folder"),
+                ("--seed-labels", inputs.seed_labels, Path.is_file, "file"))
+    for option, path, is_kind, kind in expected:
+        if not is_kind(path):
+            return f"{option} {path}: no such {kind}"
+    absent = [name for name in TABLES if not (inputs.data / name).is_file()]
+    if absent:
+        return f"--data {inputs.data}: no {absent[0]} (cut the subset with python -m hypecheck.train.subset --from DATASETS --out DIR)"
+    seeds = sorted({row["seed"] for row in seed_labels(inputs.seed_labels)})
+    unseen = [seed for seed in seeds if not any(inputs.seeds.glob(f"{seed}_*.txt"))]
+    if unseen:
+        return f"--seeds {inputs.seeds}: no {unseen[0]}_*.txt for the seed labels in {inputs.seed_labels}"
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +190,7 @@ SHARES = (0.5, 0.6, 0.7, 0.8, 0.9)
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
-def seed_evaluation(model) -> dict:
+def seed_evaluation(model, inputs: Inputs) -> dict:
     """The in-domain check on the seed labels: how to combine lexicon and model, and what it adds.
 
     Each sentence's lexicon signal is ``promotional.sentence_signal`` of its weighted hits; the
@@ -195,7 +204,7 @@ def seed_evaluation(model) -> dict:
 
     from hypecheck.dimensions.promotional import sentence_signal
 
-    rows = seed_rows()
+    rows = seed_rows(inputs)
     labels = [r["label"] for r in rows]
     lexicon = [sentence_signal(r["weight"]) for r in rows]
     probability = model([r["text"] for r in rows])
@@ -231,19 +240,20 @@ def seed_evaluation(model) -> dict:
     }
 
 
-def seed_rows() -> list[dict]:
+def seed_rows(inputs: Inputs) -> list[dict]:
     """Every labelled seed sentence that promotional scores, with its lexicon weight."""
     from hypecheck.read.load import read_path
     from hypecheck.dimensions.promotional import SCORED_KINDS, find_hits
 
     analyzer = lexicon_analyzer()
+    labels = seed_labels(inputs.seed_labels)
     rows = []
-    for seed in sorted({r["seed"] for r in seed_labels()}):
-        doc = analyzer.document(read_path(next(SEEDS.glob(f"{seed}_*.txt"))))
+    for seed in sorted({r["seed"] for r in labels}):
+        doc = analyzer.document(read_path(next(inputs.seeds.glob(f"{seed}_*.txt"))))
         weights: dict[int, float] = {}
         for hit in find_hits(doc, analyzer.lexicons):
             weights[hit.sentence.index] = weights.get(hit.sentence.index, 0.0) + hit.weight
-        labelled = {int(r["sentence"]): r for r in seed_labels() if r["seed"] == seed}
+        labelled = {int(r["sentence"]): r for r in labels if r["seed"] == seed}
         for sentence in doc.sentences:
             if sentence.kind in SCORED_KINDS:
                 label = labelled[sentence.index]
@@ -409,8 +419,20 @@ def evaluate(labels: Sequence[int], probabilities: Sequence[float]) -> dict[str,
     }
 
 
-def train_clickbait(root: Path) -> tuple[dict, dict]:
-    texts, labels = clickbait_data(root)
+@dataclass(frozen=True)
+class Trained:
+    """A trainer's result: the model file's content, what was measured, and (for checks) the
+    fitted scikit-learn objects and the held-out texts they were measured on."""
+
+    data: dict
+    report: dict
+    vectorizers: list
+    model: object
+    test_x: list[str]
+
+
+def train_clickbait(inputs: Inputs) -> Trained:
+    texts, labels = clickbait_data(inputs.data)
     train_x, test_x, train_y, test_y = split(texts, labels)
     vectorizers, model = fit(CLICKBAIT, train_x, train_y)
     metrics = evaluate(test_y, sklearn_probabilities(CLICKBAIT, vectorizers, model, test_x))
@@ -419,11 +441,12 @@ def train_clickbait(root: Path) -> tuple[dict, dict]:
         "split": f"stratified 80/20, random_state={SEED}: {len(train_x)} train, {len(test_x)} held-out test",
         "held_out": metrics,
     }
-    return export(CLICKBAIT, vectorizers, model, meta), metrics
+    return Trained(export(CLICKBAIT, vectorizers, model, meta), metrics, vectorizers, model, test_x)
 
 
-def train_promotional(root: Path) -> tuple[dict, dict]:
+def train_promotional(inputs: Inputs) -> Trained:
     """NPOV 80% (+ WNC train pairs); held out: NPOV 20%, the 100 WNC test pairs, the seed labels."""
+    root = inputs.data
     texts, labels = npov_data(root)
     train_x, test_x, train_y, test_y = split(texts, labels)
     pairs = wnc_pairs(root, "train")
@@ -439,7 +462,7 @@ def train_promotional(root: Path) -> tuple[dict, dict]:
         "lexicon_baseline": evaluate_scores(test_y, lexicon_weights(test_x)),
         "wnc_pair_accuracy": round(pair_accuracy(scored, test_pairs), 4),
         "lexicon_wnc_pair_accuracy": round(lexicon_pairs, 4),
-        "seeds": seed_evaluation(scored),
+        "seeds": seed_evaluation(scored, inputs),
         "wnc_test_pairs": len(test_pairs),
     }
     data["meta"] = {
@@ -454,7 +477,7 @@ def train_promotional(root: Path) -> tuple[dict, dict]:
         **report,
         "combination": report["seeds"]["combination"],
     }
-    return data, report
+    return Trained(data, report, vectorizers, model, test_x)
 
 
 def auc_by_neutral_set(root: Path, probabilities: Sequence[float]) -> dict[str, float]:
@@ -472,10 +495,10 @@ def auc_by_neutral_set(root: Path, probabilities: Sequence[float]) -> dict[str, 
     return result
 
 
-def train_weasel(root: Path) -> tuple[dict, dict]:
+def train_weasel(inputs: Inputs) -> Trained:
     """CoNLL-2010 Wikipedia weasel: the task's own train and test files."""
-    train_x, train_y = weasel_data(root, "train")
-    test_x, test_y = weasel_data(root, "test")
+    train_x, train_y = weasel_data(inputs.data, "train")
+    test_x, test_y = weasel_data(inputs.data, "test")
     vectorizers, model = fit(WEASEL, train_x, train_y)
     report = {
         "held_out": evaluate(test_y, sklearn_probabilities(WEASEL, vectorizers, model, test_x)),
@@ -486,7 +509,7 @@ def train_weasel(root: Path) -> tuple[dict, dict]:
         "split": f"the task's split: {len(train_x)} train, {len(test_x)} held-out test",
         **report,
     }
-    return export(WEASEL, vectorizers, model, meta), report
+    return Trained(export(WEASEL, vectorizers, model, meta), report, vectorizers, model, test_x)
 
 
 def write_model(data: dict, directory: Path = MODEL_DIR) -> Path:
@@ -500,21 +523,40 @@ def write_model(data: dict, directory: Path = MODEL_DIR) -> Path:
 TRAINERS = {"clickbait": train_clickbait, "promotional": train_promotional, "weasel": train_weasel}
 
 
+def train_all(inputs: Inputs) -> dict[str, Trained]:
+    """Every model, trained and measured (it prints each report as it goes)."""
+    trained = {}
+    for name, trainer in TRAINERS.items():
+        trained[name] = trainer(inputs)
+        print(f"{name}: {json.dumps(trained[name].report)}", flush=True)
+    return trained
+
+
+def write_all(trained: dict[str, Trained], out: Path) -> list[Path]:
+    """The model files and the model card, written only once every model is trained."""
+    paths = [write_model(t.data, out) for t in trained.values()]
+    card = out / "MODEL_CARD.md"
+    card.write_text(model_card([t.data for t in trained.values()]), encoding="utf-8")
+    return paths + [card]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m hypecheck.train", description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared datasets folder")
-    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to write the model JSON files")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the training subset (default: %(default)s)")
+    parser.add_argument("--seeds", type=Path, default=SEEDS, help="the seed articles (default: %(default)s)")
+    parser.add_argument("--seed-labels", type=Path, default=SEED_LABELS, help="their sentence labels (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to write the models and card (default: %(default)s)")
     args = parser.parse_args(argv)
-    if not (args.data / "README.md").exists():
-        parser.error(f"{args.data}: not the datasets folder (see ../shared/datasets/README.md)")
-    models = []
-    for name, trainer in TRAINERS.items():
-        data, report = trainer(args.data)
-        print(f"{name}: {json.dumps(report)} -> {write_model(data, args.out)}")
-        models.append(data)
-    card = args.out / "MODEL_CARD.md"
-    card.write_text(model_card(models), encoding="utf-8")
-    print(f"model card -> {card}")
+    inputs = Inputs(args.data, args.seeds, args.seed_labels)
+    problem = missing_input(inputs)
+    if problem:
+        parser.exit(2, f"{parser.prog}: error: {problem}\n")
+    try:
+        trained = train_all(inputs)
+    except TableError as error:
+        parser.exit(2, f"{parser.prog}: error: {error}\n")
+    for path in write_all(trained, args.out):
+        print(f"-> {path}")
     return 0
 
 
