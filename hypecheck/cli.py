@@ -14,8 +14,10 @@ import typer
 from hypecheck import __version__
 from hypecheck.read.load import InputError, expand_inputs, read_bytes
 from hypecheck.scorecard import Failure, Scorecard, rank
-from hypecheck.pipeline import default_analyzer, score_paths
 from hypecheck.render import render_json, render_markdown, render_text
+
+# The scoring pipeline (nltk, numpy, the models) is imported inside the commands that score, so
+# `hypecheck --help` and `--version` start without it (tests/test_cli.py checks).
 
 app = typer.Typer(
     add_completion=False,
@@ -58,6 +60,8 @@ def score(
 
     Exit codes: 0 all inputs scored, 1 some inputs failed, 2 usage error.
     """
+    from hypecheck.pipeline import score_paths
+
     analyzer = _analyzer(max_bytes)
     use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     results = []
@@ -95,6 +99,8 @@ class ChartKind(str, Enum):
 
 def _analyzer(max_bytes: int | None):
     from dataclasses import replace
+
+    from hypecheck.pipeline import default_analyzer
 
     analyzer = default_analyzer()
     if max_bytes is not None:
@@ -147,6 +153,7 @@ def chart(
     kind: ChartKind = typer.Option(ChartKind.heatmap, "--kind", "-k", help="Which chart (profile needs one article)."),
 ) -> None:
     """Draw one comparison chart of the articles to a PNG or SVG file."""
+    from hypecheck.pipeline import score_paths
     from hypecheck.render import charts as chartlib
 
     fmt = out.suffix.lower().lstrip(".")
@@ -215,6 +222,7 @@ def compare(
     second: str = typer.Argument(..., metavar="B", help="Second article."),
 ) -> None:
     """Show two articles side by side in the terminal."""
+    from hypecheck.pipeline import score_paths
     from hypecheck.render.text import render_compare
 
     results = score_paths([first, second], expand=False)
