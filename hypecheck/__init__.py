@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 __version__ = "0.1.0"
 
 from hypecheck.frame import to_dataframe
 from hypecheck.lexicon import Lexicons, load_lexicons
 from hypecheck.read.load import InputError
-from hypecheck.batch import score_paths
-from hypecheck.dimensions import DIMENSIONS, HYPE_WEIGHTS
-from hypecheck.pipeline import Analyzer, default_analyzer
 from hypecheck.scorecard import DimensionResult, Evidence, Failure, Pitfall, Scorecard
+
+if TYPE_CHECKING:  # pragma: no cover
+    from hypecheck.pipeline import Analyzer
 
 
 def score_text(text: str, name: str = "text", markdown: bool = False, analyzer: Analyzer | None = None) -> Scorecard:
@@ -32,15 +32,27 @@ def score_text(text: str, name: str = "text", markdown: bool = False, analyzer: 
 
     Raises :class:`InputError` when nothing is left to score (empty text, only page chrome).
     """
+    from hypecheck.pipeline import default_analyzer
+
     return (analyzer or default_analyzer()).score_text(text, name, markdown)
 
 
 def score_file(path: str | os.PathLike[str], analyzer: Analyzer | None = None) -> Scorecard:
     """Score one article file (.txt or .md). Raises :class:`InputError` with a one-line reason."""
+    from hypecheck.pipeline import default_analyzer
+
     return (analyzer or default_analyzer()).score_file(path)
 
 
-_LAZY = {  # charts and DataFrames load their modules (and matplotlib, pandas) only when used
+_LAZY = {
+    # The scoring pipeline loads nltk (and with it scipy, scikit-learn, numpy) on first use, so
+    # `import hypecheck.cli` for `hypecheck --help` or `--version` does not pay for it.
+    "Analyzer": "hypecheck.pipeline",
+    "default_analyzer": "hypecheck.pipeline",
+    "score_paths": "hypecheck.batch",
+    "DIMENSIONS": "hypecheck.dimensions",
+    "HYPE_WEIGHTS": "hypecheck.dimensions",
+    # Charts load their module (and matplotlib) only when used.
     "draw_heatmap": "hypecheck.render.charts",
     "draw_numbers": "hypecheck.render.charts",
     "draw_profile": "hypecheck.render.charts",
@@ -63,6 +75,8 @@ def with_terms(extra: Mapping[str, Iterable[tuple[str, float] | str]], analyzer:
     The installed lexicon files are not touched; pass the result as ``analyzer=`` or call its
     ``score_text`` / ``score_file``. Lexicon names: :data:`hypecheck.lexicon.LEXICON_NAMES`.
     """
+    from hypecheck.pipeline import default_analyzer
+
     base = analyzer or default_analyzer()
     return base.with_lexicons(base.lexicons.extended(extra))
 

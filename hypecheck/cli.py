@@ -14,9 +14,10 @@ import typer
 from hypecheck import __version__
 from hypecheck.read.load import InputError, expand_inputs, read_bytes
 from hypecheck.scorecard import Failure, Scorecard, rank
-from hypecheck.batch import score_paths
-from hypecheck.pipeline import default_analyzer
-from hypecheck.render import render_json, render_markdown, render_text
+
+# The scoring pipeline (nltk, numpy, the models) and the renderers (which read the dimension
+# registry) are imported inside the commands that use them, so `hypecheck --help` and
+# `--version` start without them (tests/test_cli.py checks).
 
 app = typer.Typer(
     add_completion=False,
@@ -59,6 +60,9 @@ def score(
 
     Exit codes: 0 all inputs scored, 1 some inputs failed, 2 usage error.
     """
+    from hypecheck.batch import score_paths
+    from hypecheck.render import render_json, render_markdown, render_text
+
     analyzer = _analyzer(max_bytes)
     use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     results = []
@@ -97,6 +101,8 @@ class ChartKind(str, Enum):
 def _analyzer(max_bytes: int | None):
     from dataclasses import replace
 
+    from hypecheck.pipeline import default_analyzer
+
     analyzer = default_analyzer()
     if max_bytes is not None:
         if max_bytes <= 0:
@@ -125,6 +131,7 @@ def report(
     """
     from datetime import datetime, timezone
 
+    from hypecheck.batch import score_paths
     from hypecheck.render.report import build_report
 
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if date else None
@@ -148,6 +155,7 @@ def chart(
     kind: ChartKind = typer.Option(ChartKind.heatmap, "--kind", "-k", help="Which chart (profile needs one article)."),
 ) -> None:
     """Draw one comparison chart of the articles to a PNG or SVG file."""
+    from hypecheck.batch import score_paths
     from hypecheck.render import charts as chartlib
 
     fmt = out.suffix.lower().lstrip(".")
@@ -216,6 +224,7 @@ def compare(
     second: str = typer.Argument(..., metavar="B", help="Second article."),
 ) -> None:
     """Show two articles side by side in the terminal."""
+    from hypecheck.batch import score_paths
     from hypecheck.render.text import render_compare
 
     results = score_paths([first, second], expand=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from hypecheck.dimensions import TABLE_COLUMNS
 from hypecheck.scorecard import Failure, Scorecard
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,6 +20,8 @@ def to_dataframe(results: Iterable[Scorecard | Failure]) -> "pandas.DataFrame":
         import pandas as pd
     except ImportError:
         raise ImportError('to_dataframe needs pandas: pip install "hypecheck[notebook]" (or pip install pandas)') from None
+    from hypecheck.dimensions import TABLE_COLUMNS
+
     frame = pd.DataFrame([r.to_row() for r in results], columns=list(TABLE_COLUMNS))
     text_columns = {"id", "path", "title", "error", "ai_disclosed", "ai_reviewer", "reading_band", "pitfalls"}
     for column in frame.columns:

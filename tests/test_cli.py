@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -97,3 +100,40 @@ def test_a_single_unpunctuated_line_is_scored_as_text():
     data = json.loads(result.output)
     assert data["article"]["sentences"] == 1
     assert data["dimensions"]["promotional"]["score"] > 0
+
+
+HEAVY = ("nltk", "sklearn", "scipy", "numpy", "matplotlib", "trafilatura", "pandas")
+
+
+def test_help_and_version_start_without_the_scoring_stack():
+    """`hypecheck --help` and `--version` answer at once: nothing of nltk (nor what it pulls in:
+    scikit-learn, scipy, numpy) nor matplotlib or trafilatura is imported. A fresh process, since
+    this one has long imported them."""
+    script = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from hypecheck.cli import app\n"
+        "for args in (['--help'], ['--version'], ['score', '--help'], ['report', '--help']):\n"
+        "    result = CliRunner().invoke(app, args)\n"
+        "    assert result.exit_code == 0, (args, result.output)\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_python_m_hypecheck_version_imports_no_nltk():
+    root = Path(__file__).resolve().parent.parent
+    script = (
+        "import runpy, sys\n"
+        "sys.argv = ['hypecheck', '--version']\n"
+        "try:\n"
+        "    runpy.run_module('hypecheck', run_name='__main__')\n"
+        "except SystemExit as exit:\n"
+        "    assert exit.code in (0, None), exit.code\n"
+        "print('nltk' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [f"hypecheck {__version__}", "False"]

@@ -9,15 +9,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from nltk.tokenize import RegexpTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+import re
+
+import regex
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
 from hypecheck.read.clean import Block, BlockKind, Cleaned
 from hypecheck.read.edits import MappedText
 from hypecheck.lexicon import WORD
 from hypecheck.facts.numbers import NumberMention, find_numbers
 
-_WORDS = RegexpTokenizer(WORD.pattern)
+# Word tokens are the spans of nltk's ``RegexpTokenizer(WORD.pattern).span_tokenize``, found by
+# calling the pattern itself. nltk (3.10.3 on) compiles a tokenizer's pattern with the third-party
+# ``regex`` engine, with these flags, and runs every match under a wall-clock timeout (nltk.redos):
+# the engine reads the clock as it matches, some 6% of a whole scoring profile. WORD cannot
+# backtrack badly (each character belongs to one run of letters or is one apostrophe: no nested
+# or overlapping quantifiers, so matching is linear), so the timeout can never trip and buys
+# nothing. The engine must stay ``regex``: stdlib ``re`` splits words differently at combining
+# marks, Devanagari vowel signs and joiners. tests/test_tokens.py proves the spans equal nltk's.
+_WORDS = regex.compile(WORD.pattern, regex.UNICODE | regex.MULTILINE | regex.DOTALL)
 
 # Sentences of these kinds are the article's running text (readability, sentence counts).
 BODY_KINDS: tuple[BlockKind, ...] = ("body", "list_item")
@@ -108,7 +118,7 @@ class Document:
 def sentence_splitter(abbreviations: tuple[str, ...]) -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = {a.lower().rstrip(".") for a in abbreviations}
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(params, lang_vars=_LanguageVars(), token_cls=_PunktToken)
 
 
 def build_document(
@@ -118,15 +128,22 @@ def build_document(
     for block_index, block in enumerate(cleaned.blocks):
         for start, end in _sentence_spans(block, splitter):
             text = block.text[start:end]
-            tokens = tuple(
-                Token(text[a:b], text[a:b].lower().replace("’", "'"), a, b) for a, b in _WORDS.span_tokenize(text)
-            )
+            tokens = _tokens(text)
             if not tokens:
                 continue
             sentences.append(Sentence(len(sentences), block.kind, block_index, text, tokens, block.mapped, start))
     title = next((s.text for s in sentences if s.kind == "title"), "") or _title_from_body(sentences)
     removed = tuple((r.start, r.end, r.reason) for r in cleaned.removed)
     return Document(doc_id, path, original, title, tuple(sentences), removed, encoding)
+
+
+def _tokens(text: str) -> tuple[Token, ...]:
+    """The word tokens of one sentence; ``lower`` has the typographic apostrophe made plain."""
+    tokens = []
+    for m in _WORDS.finditer(text):
+        word = m.group()
+        tokens.append(Token(word, word.lower().replace("’", "'"), m.start(), m.end()))
+    return tuple(tokens)
 
 
 def _sentence_spans(block: Block, splitter: PunktSentenceTokenizer) -> list[tuple[int, int]]:
@@ -137,6 +154,49 @@ def _sentence_spans(block: Block, splitter: PunktSentenceTokenizer) -> list[tupl
         return []
     start = block.text.index(stripped)
     return [(start, start + len(stripped))]
+
+
+def _untimed(pattern):
+    """The pattern nltk compiled, callable without nltk's timeout wrapper (see ``_WORDS``): a
+    wrapped one is compiled again with ``regex`` from its own source and flags; a bare compiled
+    pattern (nltk before 3.10.3 had no wrapper) is already that and is kept, engine and all."""
+    if isinstance(pattern, (re.Pattern, regex.Pattern)):
+        return pattern
+    return regex.compile(pattern.pattern, pattern.flags)
+
+
+# Punkt's own patterns (its English defaults), compiled once. Punkt runs them on every line and
+# every candidate sentence end, each under nltk.redos's timeout. They are nltk's fixed patterns,
+# not caller input, and linear (each match or lookahead stops at the next space or punctuation;
+# nltk made the sentence-end pattern so for its ReDoS report #2866): the timeout buys nothing.
+_PUNKT_WORD_RE = _untimed(PunktLanguageVars()._word_tokenizer_re())
+_PUNKT_PERIOD_CONTEXT_RE = _untimed(PunktLanguageVars().period_context_re())
+
+
+class _LanguageVars(PunktLanguageVars):
+    """nltk's default language variables with their patterns called directly. Subclassing
+    PunktLanguageVars is Punkt's documented hook for changing its patterns; the algorithm
+    stays nltk's."""
+
+    __slots__ = ()
+    re_boundary_realignment = _untimed(PunktLanguageVars.re_boundary_realignment)
+
+    def _word_tokenizer_re(self):
+        return _PUNKT_WORD_RE
+
+    def period_context_re(self):
+        return _PUNKT_PERIOD_CONTEXT_RE
+
+
+class _PunktToken(PunktToken):
+    """nltk's Punkt token with its type patterns (numbers, initials, ellipses) called directly;
+    Punkt takes the token class as ``token_cls``."""
+
+    __slots__ = ()
+    _RE_ELLIPSIS = _untimed(PunktToken._RE_ELLIPSIS)
+    _RE_NUMERIC = _untimed(PunktToken._RE_NUMERIC)
+    _RE_INITIAL = _untimed(PunktToken._RE_INITIAL)
+    _RE_ALPHA = _untimed(PunktToken._RE_ALPHA)
 
 
 def _title_from_body(sentences: list[Sentence], limit: int = 80) -> str:
