@@ -150,6 +150,13 @@ class Lexicon:
             entry = self._prefix_memo[word] = self._prefix_entry(word)
         return Match(entry, i, i) if entry is not None else None
 
+    def tried_at(self, word: str) -> tuple[tuple[Entry, ...], Entry | None]:
+        """What :meth:`match_at` tries at a position holding ``word``, in its order: the entries
+        that begin with the word (longest first, ties by term), then the one-word prefix entry
+        the word carries (or None). For indexes over many lexicons (hypecheck.facts.matches),
+        so that they follow this lexicon's own order instead of re-deriving it. Not memoized."""
+        return self._by_first.get(word, ()), self._prefix_entry(word)
+
     def _prefix_entry(self, word: str) -> Entry | None:
         for length in self._prefix_lengths:
             entry = self._prefix_index.get(word[:length]) if len(word) >= length else None
