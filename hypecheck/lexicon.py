@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from hypecheck.facts.matches import LexiconIndex
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -245,6 +249,14 @@ class Lexicons:
 
     def __getitem__(self, name: str) -> Lexicon:
         return self.by_name[name]
+
+    @cached_property
+    def index(self) -> "LexiconIndex":
+        """All these lexicons matched in one pass over a sentence (hypecheck.facts.matches),
+        built on first use; an extended copy builds its own."""
+        from hypecheck.facts.matches import LexiconIndex
+
+        return LexiconIndex.build(self)
 
     def extended(self, extra: Mapping[str, Iterable[tuple[str, float] | str]]) -> "Lexicons":
         """A copy with extra terms: ``{"peacock_terms": [("epic", 2.0), "stellar"]}``.

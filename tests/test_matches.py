@@ -7,6 +7,7 @@ on tiny generated lexicons full of overlaps and ties, and on every sentence of t
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Sequence
 
 import pytest
@@ -14,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, SEEDS
-from hypecheck.dimensions.pitfalls import base_words
 from hypecheck.facts import matches
 from hypecheck.facts.matches import LexiconIndex
 from hypecheck.lexicon import LEXICON_NAMES, Lexicon, Lexicons, load_lexicons, make_entry
@@ -117,8 +117,8 @@ def document_words(analyzer, paths) -> list[tuple[str, ...]]:
     for path in paths:
         for s in analyzer.document(read_path(path)).sentences:
             out.append(s.words)
-            if base_words(s) != s.words:
-                out.append(base_words(s))
+            if s.base_words != s.words:
+                out.append(s.base_words)
     return out
 
 
@@ -180,3 +180,21 @@ def test_word_memo_is_bounded_and_matching_unchanged_after_clearing(monkeypatch)
     assert index.table(words).find("grand_claims") == before
     assert [m.entry.term for m in before] == ["paradigm shift", "redefin*"]
     assert_same(index, LEXICONS, words)
+
+
+def test_an_articles_tables_answer_like_the_lexicons(analyzer, seeds):
+    """Tables (the per-article cache the dimensions read) gives each sentence's words and
+    possessive-free words the same matches as the lexicons, and builds each table once."""
+    from hypecheck.facts.matches import Tables
+    from hypecheck.read.load import read_path
+
+    lex = analyzer.lexicons
+    doc = analyzer.document(read_path(Path(__file__).resolve().parent.parent / "seeds/004_6f4f04f3f6ab83e6.txt"))
+    tables = Tables.of(lex)
+    possessive = [s for s in doc.sentences if s.base_words != s.words]
+    assert possessive, "seed 004 has possessives ('Alibaba's AI')"
+    for s in doc.sentences:
+        for name in ("ai_terms", "report_verbs", "hedges", "person_roles"):
+            assert tables.words(s).find(name) == tuple(lex[name].find(s.words))
+            assert tables.base(s).find(name) == tuple(lex[name].find(s.base_words))
+        assert tables.words(s) is tables.words(s)

@@ -35,6 +35,7 @@ from hypecheck.lexicon import Lexicons, Match, normalize_words
 from hypecheck.scorecard import Evidence, Pitfall
 from hypecheck.facts import Facts
 from hypecheck.facts.attributions import Attribution
+from hypecheck.facts.matches import Tables
 
 
 @dataclass(frozen=True)
@@ -140,28 +141,24 @@ def analyze(facts: Facts) -> tuple[Pitfall, ...]:
     (a match report, a budget story), or that is probably not English, is not checked, and every
     item says so instead of being found.
     """
-    doc, lex, attributions, subject, english = facts.doc, facts.lexicons, facts.attributions, facts.subject, facts.english
+    doc, lex, tables, attributions, subject = facts.doc, facts.lexicons, facts.tables, facts.attributions, facts.subject
+    english = facts.english
     prose = tuple(s for s in doc.sentences if s.kind != "meta")
-    mentions = sum(1 for s in prose if lex["ai_terms"].find(base_words(s)))
+    mentions = sum(1 for s in prose if tables.base(s).find("ai_terms"))
     if not english or mentions < AI_SENTENCES_TO_APPLY:
         why = "the article is probably not English" if not english else f"the article names AI in {_plural(mentions, 'sentence')} only"
         return tuple(_pitfall(d.key, False, f"Not checked: {why}; the checklist is for AI coverage.", (), applicable=False) for d in DEFINITIONS)
     body = doc.body
     checks: dict[str, Callable[[], Pitfall]] = {
-        "human_comparison": lambda: human_comparison(doc, prose, lex),
-        "agency": lambda: agency(doc, prose, lex),
-        "historical_analogy": lambda: historical_analogy(doc, prose, lex),
-        "performance_without_caveat": lambda: performance_without_caveat(doc, body, lex),
+        "human_comparison": lambda: human_comparison(doc, prose, tables),
+        "agency": lambda: agency(doc, prose, tables),
+        "historical_analogy": lambda: historical_analogy(doc, prose, tables),
+        "performance_without_caveat": lambda: performance_without_caveat(doc, body, tables),
         "self_interested_source": lambda: self_interested_source(doc, attributions, lex),
-        "limitations": lambda: limitations(doc, body, lex),
-        "future_certainty": lambda: future_certainty(doc, prose, lex, attributions, subject),
+        "limitations": lambda: limitations(doc, body, tables),
+        "future_certainty": lambda: future_certainty(doc, prose, lex, tables, attributions, subject),
     }
     return tuple(checks[key]() for key in KEYS)
-
-
-def base_words(s: Sentence) -> tuple[str, ...]:
-    """The sentence's words with a possessive 's taken off ("the model's" -> "the model")."""
-    return tuple(w[:-2] if w.endswith("'s") else w for w in s.words)
 
 
 def definition(key: str) -> Definition:
@@ -192,15 +189,15 @@ def _plural(n: int, word: str) -> str:
 Span = tuple[int, int, float]  # first token, last token, weight
 
 
-def human_comparison(doc: Document, sentences: Sequence[Sentence], lex: Lexicons) -> Pitfall:
+def human_comparison(doc: Document, sentences: Sequence[Sentence], tables: Tables) -> Pitfall:
     """An AI term, then a comparison verb, then people: "AI surpassing human doctors"."""
-    found = _ai_sentence_evidence(doc, sentences, lex, _compared_with_people, "AI compared with people", "human_comparison")
+    found = _ai_sentence_evidence(doc, sentences, tables, _compared_with_people, "AI compared with people", "human_comparison")
     return _sentence_pitfall("human_comparison", found, "set AI against people or professionals.", "No sentence says an AI beats or rivals people.")
 
 
-def agency(doc: Document, sentences: Sequence[Sentence], lex: Lexicons) -> Pitfall:
+def agency(doc: Document, sentences: Sequence[Sentence], tables: Tables) -> Pitfall:
     """An AI term as the subject of a verb of thinking: "the model understands", "AI decided"."""
-    found = _ai_sentence_evidence(doc, sentences, lex, _given_a_mind, "AI given a mind", "agency")
+    found = _ai_sentence_evidence(doc, sentences, tables, _given_a_mind, "AI given a mind", "agency")
     return _sentence_pitfall("agency", found, "write as if AI thinks, wants or decides.", "No sentence gives AI thoughts, wishes or decisions of its own.")
 
 
@@ -213,8 +210,8 @@ def _sentence_pitfall(key: str, found: list[Evidence], what: str, none: str) -> 
 def _ai_sentence_evidence(
     doc: Document,
     sentences: Sequence[Sentence],
-    lex: Lexicons,
-    locate: Callable[[Sentence, list[Match], Lexicons], Span | None],
+    tables: Tables,
+    locate: Callable[[Sentence, Sequence[Match], Tables], Span | None],
     label: str,
     tag: str,
 ) -> list[Evidence]:
@@ -223,19 +220,19 @@ def _ai_sentence_evidence(
     for s in sentences:
         if s.text.rstrip().endswith("?"):
             continue  # a question claims nothing
-        ai = lex["ai_terms"].find(base_words(s))
-        span = locate(s, ai, lex) if ai else None
+        ai = tables.base(s).find("ai_terms")
+        span = locate(s, ai, tables) if ai else None
         if span is not None:
             first, last, weight = span
             found.append(_evidence(doc, s, first, last, f"{label}: {_quoted(s, first, last)!r}", tag, weight))
     return found
 
 
-def _compared_with_people(s: Sentence, ai: list[Match], lex: Lexicons) -> Span | None:
+def _compared_with_people(s: Sentence, ai: Sequence[Match], tables: Tables) -> Span | None:
     """AI as the subject of a comparison verb whose object is people: "AI surpassing human doctors"."""
-    humans = lex["human_roles"].find(base_words(s))
+    humans = tables.base(s).find("human_roles")
     starts = [h.first for h in humans]
-    for verb in lex["comparison_verbs"].find(s.words):
+    for verb in tables.words(s).find("comparison_verbs"):
         subject = _subject_of(ai, verb, s.words, _COMPARISON_GLUE)
         k = bisect_right(starts, verb.last)  # the first people match after the verb
         if subject is not None and k < len(humans) and humans[k].first - verb.last <= HUMAN_AFTER_VERB:
@@ -243,9 +240,9 @@ def _compared_with_people(s: Sentence, ai: list[Match], lex: Lexicons) -> Span |
     return None
 
 
-def _given_a_mind(s: Sentence, ai: list[Match], lex: Lexicons) -> Span | None:
+def _given_a_mind(s: Sentence, ai: Sequence[Match], tables: Tables) -> Span | None:
     """AI as the subject of a verb of thinking, wanting or deciding: "the model understands"."""
-    for verb in lex["mental_verbs"].find(s.words):
+    for verb in tables.words(s).find("mental_verbs"):
         subject = _subject_of(ai, verb, s.words, _GLUE)
         if subject is not None:
             return subject.first, verb.last, verb.entry.weight
@@ -287,7 +284,7 @@ def _subject_of(ai: Sequence[Match], verb: Match, words: Sequence[str], glue: fr
 # --- hyperbolic claims -----------------------------------------------------------------------
 
 
-def historical_analogy(doc: Document, sentences: Sequence[Sentence], lex: Lexicons) -> Pitfall:
+def historical_analogy(doc: Document, sentences: Sequence[Sentence], tables: Tables) -> Pitfall:
     """Era-level grand claims and "the <Name> of the <...> era" analogies."""
     found = []
     for s in sentences:
@@ -297,7 +294,7 @@ def historical_analogy(doc: Document, sentences: Sequence[Sentence], lex: Lexico
             spans.append((start, end, f"analogy with a past transformation: {' '.join(m.group(0).split())!r}"))
         analogies = list(spans)  # in text order, not overlapping
         ends = [b for _, b, _ in analogies]
-        for m in lex["grand_claims"].find(s.words):
+        for m in tables.words(s).find("grand_claims"):
             start, end = s.token_span(m.first, m.last)
             k = bisect_right(ends, start)  # the first analogy that ends after this claim starts
             inside = k < len(analogies) and analogies[k][0] < end
@@ -313,7 +310,7 @@ def historical_analogy(doc: Document, sentences: Sequence[Sentence], lex: Lexico
 
 
 def future_certainty(
-    doc: Document, sentences: Sequence[Sentence], lex: Lexicons, attributions: Sequence[Attribution] = (), subject: str = ""
+    doc: Document, sentences: Sequence[Sentence], lex: Lexicons, tables: Tables, attributions: Sequence[Attribution] = (), subject: str = ""
 ) -> Pitfall:
     """Unhedged predictions about AI or the company: certainty words, and figures set in the future.
 
@@ -324,10 +321,10 @@ def future_certainty(
     independent = {a.sentence for a in attributions if a.named and not _self_interested(a, lex)}
     found = []
     for s in sentences:
-        if "?" in s.text or s.index in independent or _hedged(s, lex):
+        if "?" in s.text or s.index in independent or _hedged(s, tables):
             continue
-        if lex["ai_terms"].find(base_words(s)) or (subject and subject in s.words):
-            found += _certain_words(doc, s, lex)
+        if tables.base(s).find("ai_terms") or (subject and subject in s.words):
+            found += _certain_words(doc, s, tables)
         horizon = _future_horizon(s.text, reference)
         if horizon is not None and s.figures:
             start, end = s.span(*horizon)
@@ -341,10 +338,10 @@ def future_certainty(
     return _pitfall("future_certainty", bool(found), finding, found, predictions=len(found), reference_year=reference)
 
 
-def _certain_words(doc: Document, s: Sentence, lex: Lexicons) -> list[Evidence]:
+def _certain_words(doc: Document, s: Sentence, tables: Tables) -> list[Evidence]:
     """Certainty words in a sentence ("will transform", "is poised to"), not overlapping."""
     found, covered = [], -1
-    for m in lex["future_certainty"].find(s.words):
+    for m in tables.words(s).find("future_certainty"):
         if m.first <= covered or (m.entry.note == "modal" and not _will_is_a_verb(s, m.first)):
             continue
         last = min(m.last + FUTURE_CONTEXT, len(s.tokens) - 1)
@@ -353,8 +350,8 @@ def _certain_words(doc: Document, s: Sentence, lex: Lexicons) -> list[Evidence]:
     return found
 
 
-def _hedged(s: Sentence, lex: Lexicons) -> bool:
-    return bool(_CONDITIONS.intersection(s.words)) or bool(lex["hedges"].find(s.words))
+def _hedged(s: Sentence, tables: Tables) -> bool:
+    return bool(_CONDITIONS.intersection(s.words)) or bool(tables.words(s).find("hedges"))
 
 
 def _will_is_a_verb(s: Sentence, i: int) -> bool:
@@ -389,24 +386,24 @@ def reference_year(doc: Document) -> int | None:
 # --- limitations and sources -----------------------------------------------------------------
 
 
-def performance_without_caveat(doc: Document, body: Sequence[Sentence], lex: Lexicons) -> Pitfall:
+def performance_without_caveat(doc: Document, body: Sequence[Sentence], tables: Tables) -> Pitfall:
     """An evaluation word about AI, and no caveat in its sentence or the next one.
 
     A benchmark or leaderboard counts when the paragraph names AI ("it tops the leaderboard");
     a word that also fits shares and players ("outperformed") needs AI in its own sentence.
     """
     found, caveated = [], 0
-    names_ai = {s.index for s in body if lex["ai_terms"].find(base_words(s))}
+    names_ai = {s.index for s in body if tables.base(s).find("ai_terms")}
     ai_blocks = {s.block for s in body if s.index in names_ai}
     for i, s in enumerate(body):
         if s.block not in ai_blocks:
             continue
         in_sentence = s.index in names_ai
-        claims = [m for m in lex["performance_claims"].find(s.words) if in_sentence or m.entry.weight >= 1.0]
+        claims = [m for m in tables.words(s).find("performance_claims") if in_sentence or m.entry.weight >= 1.0]
         if not claims:
             continue
         following = body[i + 1] if i + 1 < len(body) else None
-        if _has_caveat(s, lex) or (following is not None and _has_caveat(following, lex)):
+        if _has_caveat(s, tables) or (following is not None and _has_caveat(following, tables)):
             caveated += 1
             continue
         first, last = claims[0].first, claims[-1].last
@@ -421,11 +418,11 @@ def performance_without_caveat(doc: Document, body: Sequence[Sentence], lex: Lex
     return _pitfall("performance_without_caveat", bool(found), finding, found, uncaveated=len(found), caveated=caveated)
 
 
-def _has_caveat(s: Sentence, lex: Lexicons) -> bool:
+def _has_caveat(s: Sentence, tables: Tables) -> bool:
     """An uncertainty, test set or independent check, or a limitation, risk or critic."""
-    if lex["performance_caveats"].find(s.words) or _UNCERTAINTY_SYMBOL.search(s.text):
+    if tables.words(s).find("performance_caveats") or _UNCERTAINTY_SYMBOL.search(s.text):
         return True
-    return any(m.entry.weight >= 1.0 for m in _caveat_cues(s, lex))
+    return any(m.entry.weight >= 1.0 for m in _caveat_cues(s, tables))
 
 
 def self_interested_source(doc: Document, attributions: Sequence[Attribution], lex: Lexicons) -> Pitfall:
@@ -460,7 +457,7 @@ def _self_interested(a: Attribution, lex: Lexicons) -> bool:
     return False
 
 
-def _caveat_cues(s: Sentence, lex: Lexicons) -> list[Match]:
+def _caveat_cues(s: Sentence, tables: Tables) -> list[Match]:
     """Limitation cues that bring in a caveat here.
 
     Not after "no"/"without" ("no doubt"); a cue marked ``verb`` not after "to" ("plans to
@@ -468,7 +465,7 @@ def _caveat_cues(s: Sentence, lex: Lexicons) -> list[Match]:
     so "its most capable model yet" is no caveat.
     """
     cues = []
-    for m in lex["limitation_cues"].find(s.words):
+    for m in tables.words(s).find("limitation_cues"):
         before = s.words[m.first - 1] if m.first else ""
         if before in ("no", "without") or (m.entry.note == "verb" and before == "to"):
             continue
@@ -483,12 +480,12 @@ def _starts_clause(s: Sentence, i: int) -> bool:
     return not s.text[: s.tokens[i].start].rstrip() or s.text[: s.tokens[i].start].rstrip()[-1] in ",;:–—-"
 
 
-def limitations(doc: Document, body: Sequence[Sentence], lex: Lexicons) -> Pitfall:
+def limitations(doc: Document, body: Sequence[Sentence], tables: Tables) -> Pitfall:
     """Where the first limitation, risk or critical voice appears, as a share of the article."""
     caveats: list[Evidence] = []
     first = None
     for position, s in enumerate(body):
-        cue = next(iter(_caveat_cues(s, lex)), None)
+        cue = next(iter(_caveat_cues(s, tables)), None)
         if cue is not None:
             first = position if first is None else first
             share = position / len(body)

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Mapping
 
 from hypecheck.facts.document import Document, Sentence
 from hypecheck.dimensions.descriptor import Column, Dimension
 from hypecheck.facts import Facts, SentenceClassifier
+from hypecheck.facts.matches import MatchTable, Tables
 from hypecheck.lexicon import Lexicons, Match
 from hypecheck.scorecard import DimensionResult, Evidence, saturate
 
@@ -56,25 +57,26 @@ class Hit:
     reasons: tuple[str, ...]
 
 
-def find_hits(doc: Document, lex: Lexicons) -> list[Hit]:
+def find_hits(doc: Document, lex: Lexicons, tables: Tables | None = None) -> list[Hit]:
+    tables = tables or Tables.of(lex)
     hits: list[Hit] = []
     for sentence in doc.sentences:
         if sentence.kind in SCORED_KINDS:
-            hits.extend(_sentence_hits(sentence, lex))
+            hits.extend(_sentence_hits(sentence, tables.words(sentence)))
     return hits
 
 
-def _sentence_hits(sentence: Sentence, lex: Lexicons) -> list[Hit]:
+def _sentence_hits(sentence: Sentence, table: MatchTable) -> list[Hit]:
     words = sentence.words
     raw: list[tuple[Match, str]] = []
     # Words inside a non-evaluative phrase ("critical condition") or a name ("Rich", "Great
     # Expectations" in running text) are not value judgements, so they cannot be hype.
-    taken: set[int] = {k for m in lex["not_hype"].find(words) for k in range(m.first, m.last + 1)}
+    taken: set[int] = {k for m in table.find("not_hype") for k in range(m.first, m.last + 1)}
     names: set[int] = set()
     if sentence.kind in ("body", "list_item"):
         names = {k for k, t in enumerate(sentence.tokens) if k > 0 and t.text[:1].isupper() and not t.text.isupper()}
     for name in HYPE_LEXICONS:  # earlier lexicons win a word claimed by two
-        for m in lex[name].find(words):
+        for m in table.find(name):
             if m.first == m.last and m.first in names:
                 continue  # a one-word hit on a capitalised word mid-sentence is a name
             if taken.isdisjoint(range(m.first, m.last + 1)):
@@ -83,15 +85,15 @@ def _sentence_hits(sentence: Sentence, lex: Lexicons) -> list[Hit]:
     if not raw:
         return []
     raw.sort(key=lambda item: item[0].first)
-    hedges = lex["hedges"].find(words)
+    hedges = table.find("hedges")
     hedge_factor = min((h.entry.weight for h in hedges), default=1.0)
-    intensifiers = lex["intensifiers"]
+    intensifier_at = table.by_start("intensifiers")
     hits = []
     for i, (m, name) in enumerate(raw):
         weight = m.entry.weight
         matched = " ".join(words[m.first : m.last + 1])
         reasons = [f"{_LEXICON_LABEL[name]} '{matched}'" + (f" (lexicon: {m.entry.term})" if m.entry.prefix else "")]
-        booster = _intensifier_before(words, m.first, intensifiers)
+        booster = _intensifier_before(m.first, intensifier_at)
         if booster is not None:
             weight *= booster.entry.weight
             reasons.append(f"amplified by '{' '.join(words[booster.first:booster.last + 1])}'")
@@ -114,9 +116,9 @@ _LEXICON_LABEL = {
 }
 
 
-def _intensifier_before(words: Sequence[str], first: int, intensifiers) -> Match | None:
+def _intensifier_before(first: int, intensifier_at: Mapping[int, Match]) -> Match | None:
     for start in range(max(0, first - INTENSIFIER_WINDOW - 1), first):
-        m = intensifiers.match_at(words, start)
+        m = intensifier_at.get(start)
         if m is not None and first - INTENSIFIER_WINDOW <= m.last < first:
             return m
     return None
@@ -130,7 +132,7 @@ def _near(a: Match, b: Match) -> bool:
 def analyze(facts: Facts) -> DimensionResult:
     doc, lex = facts.doc, facts.lexicons
     classifier, headline_model = facts.models.promotional, facts.models.headline
-    hits = find_hits(doc, lex)
+    hits = find_hits(doc, lex, facts.tables)
     scored = [s for s in doc.sentences if s.kind in SCORED_KINDS]
     words = max(1, sum(len(s.tokens) for s in scored))
     weighted = sum(h.weight for h in hits)

@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 
 from hypecheck.facts.attributions import Attribution, find_attributions, subject_company
 from hypecheck.facts.document import Document
+from hypecheck.facts.matches import Tables
 from hypecheck.lexicon import Lexicons
 
 SentenceClassifier = Callable[[Sequence[str]], Sequence[float]]
@@ -39,6 +40,7 @@ class Facts:
     subject: str  # the company the article is about ("" when none stands out)
     attributions: tuple[Attribution, ...]
     warnings: tuple[str, ...]  # shown with the scorecard; today only "probably not English"
+    tables: Tables  # each sentence's lexicon matches
 
     @property
     def english(self) -> bool:
@@ -47,8 +49,9 @@ class Facts:
 
 def build_facts(doc: Document, lexicons: Lexicons, models: Models) -> Facts:
     subject = subject_company(doc)
-    attributions = find_attributions(doc, lexicons, subject)
-    return Facts(doc, lexicons, models, subject, attributions, language_warnings(doc, lexicons))
+    tables = Tables.of(lexicons)
+    attributions = find_attributions(doc, lexicons, subject, tables)
+    return Facts(doc, lexicons, models, subject, attributions, language_warnings(doc, lexicons), tables)
 
 
 def language_warnings(doc: Document, lexicons: Lexicons) -> tuple[str, ...]:

@@ -15,10 +15,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from hypecheck.facts.document import Document, Sentence
-from hypecheck.lexicon import Lexicon, Lexicons, normalize_words
+from hypecheck.facts.matches import MatchTable, Tables
+from hypecheck.lexicon import Lexicon, Lexicons, Match, normalize_words
 
 NAMED_TYPES = ("outlet", "organisation", "person")
 WEAK_TYPES = ("self", "social", "vague")
@@ -95,15 +96,16 @@ class Attribution:
         return self.type in NAMED_TYPES
 
 
-def find_attributions(doc: Document, lex: Lexicons, subject: str | None = None) -> tuple[Attribution, ...]:
+def find_attributions(doc: Document, lex: Lexicons, subject: str | None = None, tables: Tables | None = None) -> tuple[Attribution, ...]:
     """Every attribution in the article, non-overlapping within each sentence, in text order."""
     subject = subject_company(doc) if subject is None else subject
+    tables = tables or Tables.of(lex)
     found: list[Attribution] = []
     last_person = ""  # "she said" refers to the last named person
     for sentence in doc.sentences:
         if sentence.kind in ("title", "meta"):
             continue
-        candidates = list(_candidates(sentence, lex, subject, last_person))
+        candidates = list(_candidates(sentence, lex, tables.words(sentence), subject, last_person))
         kept = _merge_social(sentence.text, _resolve_overlaps(candidates))
         found.extend(kept)
         last_person = next((a.name for a in reversed(kept) if a.type == "person"), last_person)
@@ -127,7 +129,7 @@ def subject_company(doc: Document) -> str:
 _COMMON_CAPITALISED = {"the", "this", "that", "these", "it", "its", "ai", "and", "for", "with", "in"}
 
 
-def _candidates(sentence: Sentence, lex: Lexicons, subject: str, last_person: str = "") -> Iterable[Attribution]:
+def _candidates(sentence: Sentence, lex: Lexicons, table: MatchTable, subject: str, last_person: str = "") -> Iterable[Attribution]:
     text = sentence.text
     for m in _social_pattern(tuple(e.term for e in lex["social_platforms"].entries)).finditer(text):
         named = _NAMED_IN_SOCIAL.search(text, max(0, m.start() - 60), min(len(text), m.end() + 80))
@@ -148,29 +150,28 @@ def _candidates(sentence: Sentence, lex: Lexicons, subject: str, last_person: st
             yield Attribution(sentence.index, m.start(), m.end(), kind, target, m.group(0))
     for m in _SELF_PHRASE.finditer(text):
         yield Attribution(sentence.index, m.start(), m.end(), "self", subject.title() or "the company", m.group(0))
-    yield from _speaker_attributions(sentence, lex, subject, last_person)
-    yield from _vague_attributions(sentence, lex)
+    yield from _speaker_attributions(sentence, lex, table, subject, last_person)
+    yield from _vague_attributions(sentence, table)
 
 
-def _speaker_attributions(sentence: Sentence, lex: Lexicons, subject: str, last_person: str) -> Iterable[Attribution]:
+def _speaker_attributions(sentence: Sentence, lex: Lexicons, table: MatchTable, subject: str, last_person: str) -> Iterable[Attribution]:
     """Who is the subject of a report verb: "Chairman Eddie Wu emphasized", "Tim Cook, Apple's
     chief executive, said", "the company said", "The mayor said", "said CFO Jane Roe",
     "said Luca Maestri", "she said" (resolved to the last named person)."""
     words, tokens, text = sentence.words, sentence.tokens, sentence.text
-    verbs = lex["report_verbs"]
-    roles = lex["person_roles"]
-    for i in range(len(words)):
-        if verbs.match_at(words, i) is None or not _is_verb_position(tokens, i):
+    role_at = table.by_start("person_roles")  # the role entry starting at each word, if any
+    for i in table.by_start("report_verbs"):
+        if not _is_verb_position(tokens, i):
             continue
         end = tokens[i].end
         speaker = _subject_before(sentence, i, lex)
         if speaker is not None:
             first, last, appositive_role = speaker
-            leading_role = roles.match_at(words, first)
+            leading_role = role_at.get(first)
             if leading_role is not None and leading_role.last < last:
                 first = leading_role.last + 1
             name = _trim_name(text[tokens[first].start : tokens[last].end])
-            role_first = _role_before(words, first, roles)
+            role_first = _role_before(first, role_at)
             start = tokens[role_first if role_first is not None else first].start
             has_role = role_first is not None or appositive_role
             name, kind = _classify_speaker(name, lex, subject, has_role)
@@ -185,18 +186,18 @@ def _speaker_attributions(sentence: Sentence, lex: Lexicons, subject: str, last_
             start = tokens[i - 1 if before[-1:] == ("it",) else i - len(before)].start
             yield Attribution(sentence.index, start, end, "self", subject.title() or "the company", text[start:end])
         else:
-            official = _official_before(sentence, i, roles, subject)
+            official = _official_before(sentence, i, role_at, subject)
             if official is not None:
                 yield official
-        after = _speaker_after(sentence, i, lex)
+        after = _speaker_after(sentence, i, lex, role_at)
         if after is not None:
             first, last = after
             name = _trim_name(text[tokens[first].start : tokens[last].end])
-            name, kind = _classify_speaker(name, lex, subject, has_role=roles.match_at(words, i + 1) is not None)
+            name, kind = _classify_speaker(name, lex, subject, has_role=i + 1 in role_at)
             yield Attribution(sentence.index, tokens[i].start, tokens[last].end, kind, name, text[tokens[i].start : tokens[last].end])
     # A named person with a role in a sentence that reports speech or belief ("including CEO Eddie Wu, anticipates").
-    if any(verbs.match_at(words, i) for i in range(len(words))):
-        for m in roles.find(words):
+    if table.any("report_verbs"):
+        for m in table.find("person_roles"):
             last = _name_run_after(tokens, m.last + 1)
             if last is not None and tokens[m.first].text[:1].isupper():
                 name = text[tokens[m.last + 1].start : tokens[last].end]
@@ -260,11 +261,11 @@ def _name_run_start(sentence: Sentence, last: int, not_names: Lexicon) -> int | 
     return first
 
 
-def _official_before(sentence: Sentence, i: int, roles, subject: str) -> Attribution | None:
+def _official_before(sentence: Sentence, i: int, role_at: Mapping[int, Match], subject: str) -> Attribution | None:
     """"The mayor said", "A spokesperson for the fire service said": an official by role."""
     words, tokens, text = sentence.words, sentence.tokens, sentence.text
     for role_start in range(max(0, i - 9), i):
-        m = roles.match_at(words, role_start)
+        m = role_at.get(role_start)
         if m is None or role_start == 0 or words[role_start - 1] not in ("the", "a", "an"):
             continue
         tail = words[m.last + 1 : i]
@@ -281,13 +282,13 @@ def _official_before(sentence: Sentence, i: int, roles, subject: str) -> Attribu
     return None
 
 
-def _speaker_after(sentence: Sentence, i: int, lex: Lexicons) -> tuple[int, int] | None:
+def _speaker_after(sentence: Sentence, i: int, lex: Lexicons, role_at: Mapping[int, Match]) -> tuple[int, int] | None:
     """"said CFO Jane Roe", "said Luca Maestri, the chief financial officer"."""
-    words, tokens = sentence.words, sentence.tokens
+    tokens = sentence.tokens
     j = i + 1
     if j >= len(tokens) or _gap(sentence, i, j).strip():
         return None
-    role = lex["person_roles"].match_at(words, j)
+    role = role_at.get(j)
     if role is not None:
         j = role.last + 1
     last = _name_run_after(tokens, j) if j < len(tokens) and not lex["not_names"].has_phrase((tokens[j].lower,)) else None
@@ -296,12 +297,12 @@ def _speaker_after(sentence: Sentence, i: int, lex: Lexicons) -> tuple[int, int]
     return j, last
 
 
-def _vague_attributions(sentence: Sentence, lex: Lexicons) -> Iterable[Attribution]:
+def _vague_attributions(sentence: Sentence, table: MatchTable) -> Iterable[Attribution]:
     words, tokens = sentence.words, sentence.tokens
-    verbs = lex["report_verbs"]
-    for m in lex["vague_sources"].find(words):
+    verb_at = table.by_start("report_verbs")
+    for m in table.find("vague_sources"):
         adverbial = m.entry.note.startswith(("adverb", "passive"))
-        follows_verb = any(verbs.match_at(words, j) for j in range(m.last + 1, min(len(words), m.last + 4)))
+        follows_verb = any(j in verb_at for j in range(m.last + 1, min(len(words), m.last + 4)))
         cued = m.first >= 2 and words[m.first - 2 : m.first] == ["according", "to"]
         if adverbial or follows_verb or cued:
             start, end = tokens[m.first].start, tokens[m.last].end
@@ -398,11 +399,11 @@ def _name_run_after(tokens, j: int) -> int | None:
     return last
 
 
-def _role_before(words, first: int, roles) -> int | None:
+def _role_before(first: int, role_at: Mapping[int, Match]) -> int | None:
     for length in (3, 2, 1):
         start = first - length
         if start >= 0:
-            m = roles.match_at(words, start)
+            m = role_at.get(start)
             if m is not None and m.last == first - 1:
                 return start
     return None

@@ -70,6 +70,11 @@ class Sentence:
         return tuple(t.lower for t in self.tokens)
 
     @cached_property
+    def base_words(self) -> tuple[str, ...]:
+        """The words with a possessive 's taken off ("the model's" -> "the model")."""
+        return tuple(w[:-2] if w.endswith("'s") else w for w in self.words)
+
+    @cached_property
     def figures(self) -> tuple[NumberMention, ...]:
         """Numeric claims in this sentence, found once and shared by the analyzers that need them."""
         return tuple(find_numbers(self.text))

@@ -30,9 +30,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import compress
 from types import MappingProxyType
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from hypecheck.lexicon import LEXICON_NAMES, MEMO_LIMIT, Entry, Lexicon, Lexicons, Match
+
+if TYPE_CHECKING:  # pragma: no cover
+    from hypecheck.facts.document import Sentence
 
 # A multi-word entry ready to test at a position: (lexicon slot, entry, length, the words that
 # must be equal, the last word's prefix or None). For a prefix entry ("state of the art*") the
@@ -214,3 +217,32 @@ def _try_longer(words: tuple[str, ...], i: int, tries: tuple[_Try, ...], raw: li
             raw[slot].append((i, entry, end - 1))
             matched.append(slot)
     return matched
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Every lexicon's matches in a sentence, found in one pass and kept for the article:
+    ``tables.words(s).find("hedges")`` is ``lexicons["hedges"].find(s.words)``; ``base(s)`` is the
+    same over the words with possessive 's taken off ("the model's answers")."""
+
+    index: LexiconIndex
+    _words: dict[int, MatchTable] = field(default_factory=dict, repr=False)
+    _base: dict[int, MatchTable] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, lexicons: Lexicons) -> "Tables":
+        return cls(lexicons.index)
+
+    def words(self, sentence: "Sentence") -> MatchTable:
+        table = self._words.get(sentence.index)
+        if table is None:
+            table = self._words[sentence.index] = self.index.table(sentence.words)
+        return table
+
+    def base(self, sentence: "Sentence") -> MatchTable:
+        if sentence.base_words == sentence.words:
+            return self.words(sentence)
+        table = self._base.get(sentence.index)
+        if table is None:
+            table = self._base[sentence.index] = self.index.table(sentence.base_words)
+        return table
