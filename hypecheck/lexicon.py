@@ -49,6 +49,7 @@ LEXICON_NAMES = (
     "performance_caveats",
     "limitation_cues",
     "future_certainty",
+    "ai_writing_tools",
 )
 MEMO_LIMIT = 50_000  # words remembered per lexicon (a few MB); the memo is cleared past this
 HEADER_KEYS = ("lexicon", "concept", "source", "licence", "weighting", "format")

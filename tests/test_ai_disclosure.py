@@ -84,3 +84,19 @@ def test_disclosure_in_the_last_paragraph_is_at_the_end(score):
     )
     m = card["ai_disclosure"].metrics
     assert m["positions"] == ["end"] and m["reviewers"] == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize("tool", ["ChatGPT", "Claude", "Gemini", "Copilot"])
+def test_every_listed_ai_writing_tool_can_be_named_as_the_writer(score, tool):
+    """The products in lexicons/ai_writing_tools.tsv count inside a disclosure phrase, and only there."""
+    disclosed = score(f"The council met on Tuesday to set the budget.\n\nThis summary was written with {tool}.")
+    assert disclosed["ai_disclosure"].metrics["disclosed"] is True
+    talked_about = score(f"{tool} generated a lot of buzz this year. The council met on Tuesday to discuss {tool}.")
+    assert talked_about["ai_disclosure"].metrics["disclosed"] is False
+
+
+def test_a_tool_added_to_the_lexicon_is_recognised(analyzer):
+    text = "The council met on Tuesday to set the budget.\n\nThis summary was written with Perplexity."
+    assert analyzer.score_text(text)["ai_disclosure"].metrics["disclosed"] is False
+    mine = analyzer.with_lexicons(analyzer.lexicons.extended({"ai_writing_tools": ["perplexity"]}))
+    assert mine.score_text(text)["ai_disclosure"].metrics["disclosed"] is True

@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hypecheck.dimensions.descriptor import Column, Dimension
 from hypecheck.facts import Facts
 from hypecheck.facts.document import Document, Sentence
+from hypecheck.lexicon import Lexicons
 from hypecheck.scorecard import DimensionResult, Evidence, clamp
 
 NAME = "ai_disclosure"
@@ -31,19 +33,32 @@ TOP_SHARE = 0.15  # the first 15% of the original text is "top"
 END_SHARE = 0.85
 SHORT_LINE_WORDS = 8
 
-_AI = r"(?:AI|A\.I\.|artificial intelligence|generative AI|gen ?AI|ChatGPT|GPT-?\d[\w.]*|Claude|Gemini|Copilot|an? (?:AI|language|LLM)[- ]?(?:agent|model|tool|system|assistant|writer)?|a large language model|a machine)"
-_DISCLOSURE = re.compile(
-    rf"\b(?:generated|written|created|produced|drafted|composed|authored) (?:entirely |partly |partially |in part )?(?:by|with|using) (?:the (?:help|assistance|aid) of )?{_AI}(?: [Aa]gent)?"
-    rf"|\bAI[- ]generated(?: content| article| story| summary| text)?\b"
-    rf"|\b(?:AI|machine)[- ](?:assisted|written|authored|produced)(?: content| article| story| summary| text)?\b"
-    rf"|\bwith (?:the )?(?:help|assistance|aid) of {_AI}"
-    rf"|\bI am (?:an )?AI(?: [Aa]gent| assistant| model| writer)?\b"
-    rf"|\b{_AI} (?:was|were|has been|have been|is) used to (?:help )?(?:write|draft|produce|create|generate|prepare|summari[sz]e|translate)\b"
-    rf"|\b(?:we|I) used {_AI} to (?:help )?(?:write|draft|produce|create|generate|prepare|summari[sz]e|translate)\b"
-    rf"|\bmachine[- ]generated\b"
-    rf"|^[Bb]y:? (?:an? )?AI[- ](?:[Aa]gent|[Aa]ssistant|[Ww]riter|[Mm]odel|[Ss]ystem)\b",
-    re.IGNORECASE,
+# Who can be named as the writer: AI in general, a model family, an AI agent, or a product from
+# lexicons/ai_writing_tools.tsv (the products are data; the grammar around them is here).
+_AI = (
+    r"(?:AI|A\.I\.|artificial intelligence|generative AI|gen ?AI|{tools}|GPT-?\d[\w.]*|"
+    r"an? (?:AI|language|LLM)[- ]?(?:agent|model|tool|system|assistant|writer)?|a large language model|a machine)"
 )
+_DISCLOSURE = (
+    r"\b(?:generated|written|created|produced|drafted|composed|authored) (?:entirely |partly |partially |in part )?(?:by|with|using) (?:the (?:help|assistance|aid) of )?{ai}(?: [Aa]gent)?"
+    r"|\bAI[- ]generated(?: content| article| story| summary| text)?\b"
+    r"|\b(?:AI|machine)[- ](?:assisted|written|authored|produced)(?: content| article| story| summary| text)?\b"
+    r"|\bwith (?:the )?(?:help|assistance|aid) of {ai}"
+    r"|\bI am (?:an )?AI(?: [Aa]gent| assistant| model| writer)?\b"
+    r"|\b{ai} (?:was|were|has been|have been|is) used to (?:help )?(?:write|draft|produce|create|generate|prepare|summari[sz]e|translate)\b"
+    r"|\b(?:we|I) used {ai} to (?:help )?(?:write|draft|produce|create|generate|prepare|summari[sz]e|translate)\b"
+    r"|\bmachine[- ]generated\b"
+    r"|^[Bb]y:? (?:an? )?AI[- ](?:[Aa]gent|[Aa]ssistant|[Ww]riter|[Mm]odel|[Ss]ystem)\b"
+)
+
+
+@lru_cache(maxsize=8)
+def disclosure_pattern(tools: tuple[str, ...]) -> re.Pattern[str]:
+    """The disclosure phrases, with these AI products as possible writers."""
+    names = "|".join(" ".join(map(re.escape, tool.split())) for tool in tools)
+    return re.compile(_DISCLOSURE.format(ai=_AI.format(tools=names)), re.IGNORECASE)
+
+
 _SELF_REFERENCE = re.compile(r"\b(?:this|the following|our) (?:article|story|content|report|summary|piece|post|text|newsletter|page)\b|\bI am\b", re.IGNORECASE)
 _REVIEWER = re.compile(
     r"\b(?:[Rr]eviewed|[Ee]dited|[Ff]act[- ]checked|[Cc]hecked|[Vv]erified|[Ss]upervised|[Oo]verseen)\s+by:?\s*"
@@ -60,11 +75,12 @@ class Statement:
     position: str  # top | body | end
 
 
-def find_statements(doc: Document) -> list[Statement]:
+def find_statements(doc: Document, lex: Lexicons) -> list[Statement]:
+    disclosure = disclosure_pattern(tuple(e.term for e in lex["ai_writing_tools"].entries))
     per_block = Counter(s.block for s in doc.sentences)
     found = []
     for sentence in doc.sentences:
-        for m in _DISCLOSURE.finditer(sentence.text):
+        for m in disclosure.finditer(sentence.text):
             if _counts_as_disclosure(sentence, m.group(0), alone=per_block[sentence.block] == 1):
                 found.append(Statement(sentence, m.start(), m.end(), _position(doc, sentence)))
     return found
@@ -108,7 +124,7 @@ def find_reviewers(doc: Document, statements: list[Statement]) -> list[tuple[Sen
 
 def analyze(facts: Facts) -> DimensionResult:
     doc = facts.doc
-    statements = find_statements(doc)
+    statements = find_statements(doc, facts.lexicons)
     reviewers = find_reviewers(doc, statements) if statements else []
     disclosed = bool(statements)
     positions = sorted({s.position for s in statements}, key=("top", "body", "end").index)

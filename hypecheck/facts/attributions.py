@@ -100,12 +100,13 @@ def find_attributions(doc: Document, lex: Lexicons, subject: str | None = None, 
     """Every attribution in the article, non-overlapping within each sentence, in text order."""
     subject = subject_company(doc) if subject is None else subject
     tables = tables or Tables.of(lex)
+    social = _social_pattern(tuple(e.term for e in lex["social_platforms"].entries))
     found: list[Attribution] = []
     last_person = ""  # "she said" refers to the last named person
     for sentence in doc.sentences:
         if sentence.kind in ("title", "meta"):
             continue
-        candidates = list(_candidates(sentence, lex, tables.words(sentence), subject, last_person))
+        candidates = list(_candidates(sentence, lex, tables.words(sentence), social, subject, last_person))
         kept = _merge_social(sentence.text, _resolve_overlaps(candidates))
         found.extend(kept)
         last_person = next((a.name for a in reversed(kept) if a.type == "person"), last_person)
@@ -117,7 +118,7 @@ def subject_company(doc: Document) -> str:
     counts: Counter[str] = Counter()
     for sentence in doc.sentences:
         for token in sentence.tokens:
-            word = re.split(r"['’]", token.text)[0]
+            word = token.text.split("'", 1)[0].split("’", 1)[0]  # "Alibaba's" -> "Alibaba"
             if word[:1].isupper() and word.isalpha() and len(word) > 2:
                 counts[word.lower()] += 1
     for word, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -129,9 +130,11 @@ def subject_company(doc: Document) -> str:
 _COMMON_CAPITALISED = {"the", "this", "that", "these", "it", "its", "ai", "and", "for", "with", "in"}
 
 
-def _candidates(sentence: Sentence, lex: Lexicons, table: MatchTable, subject: str, last_person: str = "") -> Iterable[Attribution]:
+def _candidates(
+    sentence: Sentence, lex: Lexicons, table: MatchTable, social: re.Pattern[str], subject: str, last_person: str = ""
+) -> Iterable[Attribution]:
     text = sentence.text
-    for m in _social_pattern(tuple(e.term for e in lex["social_platforms"].entries)).finditer(text):
+    for m in social.finditer(text):
         named = _NAMED_IN_SOCIAL.search(text, max(0, m.start() - 60), min(len(text), m.end() + 80))
         who = (named.group("name") or named.group("name2")) if named else ""
         # "Posts on X, formerly Twitter, from industry analysts like Brian Tycangco": one source.
