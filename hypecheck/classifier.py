@@ -10,6 +10,12 @@ the coefficients and intercept of a logistic regression over the stacked blocks.
 TfidfVectorizer computes (same analyzers, sublinear tf, idf, l2 norm per block) and takes a
 sparse dot product: a dict lookup per n-gram. Nothing here executes code from the file.
 
+For speed, the texts of one call go through each block together, and a char_wb block
+remembers the columns of each word it has seen (char_wb n-grams never cross a word boundary).
+Neither changes a bit of any result: each text still gets the same float operations, in the
+same order, as when scored alone (``tests/test_classifier.py`` checks this against the
+definition, with the cache empty, full and cleared).
+
 Training lives in :mod:`hypecheck.train` (scikit-learn); this module is all scoring needs.
 """
 
@@ -20,8 +26,9 @@ import json
 import math
 import re
 import unicodedata
-from functools import cached_property
-from itertools import repeat
+from array import array
+from functools import cached_property, lru_cache
+from itertools import chain, repeat
 from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable, Mapping, Sequence, Union
@@ -32,6 +39,7 @@ from hypecheck.lexicon import Lexicon, make_entry, normalize_words
 
 SCHEMA = "hypecheck.linear-model/2"
 GRAM_SEPARATOR = "\n"  # between the n-grams of a vocabulary; no n-gram contains whitespace other than " "
+WORD_CACHE_LIMIT = 20_000  # words whose char_wb columns a block remembers (a few MB); cleared past this
 
 
 def pack_floats(values: Iterable[float]) -> str:
@@ -74,17 +82,34 @@ def word_ngrams(text: str, pattern: re.Pattern[str], low: int, high: int, lowerc
 
 def char_wb_ngrams(text: str, low: int, high: int, lowercase: bool) -> list[str]:
     """scikit-learn's 'char_wb' analyzer: character n-grams inside space-padded words."""
-    text = _WHITE.sub(" ", text.lower() if lowercase else text)
     grams: list[str] = []
-    for word in text.split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(low, high + 1):
-            if n >= size:  # the whole padded word, once, and no longer n-grams
-                grams.append(padded)
-                break
-            grams.extend([padded[i : i + n] for i in range(size - n + 1)])
+    for word in char_wb_words(text, lowercase):
+        grams.extend(word_char_ngrams(word, low, high))
     return grams
+
+
+def char_wb_words(text: str, lowercase: bool) -> list[str]:
+    """The words 'char_wb' takes n-grams from; no n-gram crosses from one word to the next."""
+    return _WHITE.sub(" ", text.lower() if lowercase else text).split()
+
+
+def word_char_ngrams(word: str, low: int, high: int) -> list[str]:
+    """The 'char_wb' n-grams of one word, padded with a space on each side."""
+    padded = f" {word} "
+    return list(map(padded.__getitem__, _gram_slices(len(padded), low, high)))
+
+
+@lru_cache(maxsize=64)
+def _gram_slices(size: int, low: int, high: int) -> tuple[slice, ...]:
+    """Where the n-grams of a padded word of ``size`` characters are, shortest n first: the
+    same for every word of that size, so cutting them out is one C-level ``map``."""
+    where: list[slice] = []
+    for n in range(low, high + 1):
+        if n >= size:  # the whole padded word, once, and no longer n-grams
+            where.append(slice(0, size))
+            break
+        where.extend(slice(i, i + n) for i in range(size - n + 1))
+    return tuple(where)
 
 
 @dataclass(frozen=True, eq=False)  # holds a numpy array: compared by identity
@@ -104,25 +129,79 @@ class TfidfBlock:
             return word_ngrams(text, self.token_pattern, *self.ngram_range, self.lowercase)
         return char_wb_ngrams(text, *self.ngram_range, self.lowercase)
 
-    def dot(self, text: str, coef: np.ndarray) -> float:
-        """``coef . features(text)`` with numpy: what scoring needs, without the feature dict.
+    def dots(self, texts: Sequence[str], coef: np.ndarray) -> list[float]:
+        """``coef . features(text)`` for each text, with numpy: what scoring needs, without a feature dict.
 
-        The n-grams become columns in one C-level pass (``map(dict.get, ...)``); counts, tf-idf,
-        the l2 norm and the dot product are array operations over the distinct columns.
+        All texts are done in one pass: their known columns, tagged with the text they come
+        from, are counted by one ``np.unique`` over (text, column) keys, which sorts each text's
+        distinct columns in ascending order. tf-idf, the l2 norm and the dot product are then
+        taken per text on its slice, the same operations in the same order as for a single text,
+        so a text's result does not depend on the texts scored with it.
         """
-        grams = self.grams(text)
-        ids = np.fromiter(map(self.vocabulary.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
-        columns, counts = np.unique(ids[ids >= 0], return_counts=True)
-        if not len(columns):
-            return 0.0
+        rows, ids = self.columns(texts)
+        width = max(len(self.vocabulary), 1)
+        keys, counts = np.unique(rows * width + ids, return_counts=True)
+        rows, columns = np.divmod(keys, width)
         tf = 1.0 + np.log(counts) if self.sublinear_tf else counts.astype(float)
         values = tf * self._idf[columns]
-        return float(values @ coef[self.offset + columns]) / math.sqrt(float(values @ values))
+        weights = coef[self.offset + columns]
+        bounds = np.searchsorted(rows, np.arange(len(texts) + 1)).tolist()
+        return [_tfidf_dot(values[a:b], weights[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+    def columns(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The column of every in-vocabulary n-gram of ``texts`` and the index of its text."""
+        if self.analyzer == "char_wb":
+            return self._char_wb_columns(texts)
+        grams = [self.grams(t) for t in texts]
+        # The n-grams become columns in one C-level pass (map(dict.get, ...)).
+        ids = np.fromiter(map(self.vocabulary.get, chain.from_iterable(grams), repeat(-1)), dtype=np.int64, count=sum(map(len, grams)))
+        rows = np.repeat(np.arange(len(texts)), [len(g) for g in grams])
+        known = ids >= 0
+        return rows[known], ids[known]
+
+    def _char_wb_columns(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """``columns`` for 'char_wb': a text's n-grams are those of its words, one word after the
+        other, so each word's known columns are looked up once and remembered, for the words of
+        later texts and later calls, as int64 bytes: one ``b"".join`` makes the array."""
+        cache = self._word_columns
+        if len(cache) > WORD_CACHE_LIMIT:  # new words in a long batch must not grow memory for ever
+            cache.clear()
+        parts: list[bytes] = []
+        sizes: list[int] = []
+        for text in texts:
+            first = len(parts)
+            for word in char_wb_words(text, self.lowercase):
+                found = cache.get(word)
+                if found is None:
+                    found = cache[word] = self._known_columns(word)
+                parts.append(found)
+            sizes.append(sum(map(len, parts[first:])) // 8)
+        ids = np.frombuffer(b"".join(parts), dtype=np.int64)
+        return np.repeat(np.arange(len(texts)), sizes), ids
+
+    def _known_columns(self, word: str) -> bytes:
+        # A word has a few dozen n-grams: a list and an array are quicker than numpy calls
+        # (and, measured, than looking up all new words of a call in one pass).
+        grams = word_char_ngrams(word, *self.ngram_range)
+        return array("q", [i for i in map(self.vocabulary.get, grams) if i is not None]).tobytes()
+
+    @cached_property
+    def _word_columns(self) -> dict[str, bytes]:
+        return {}
+
+    def clear_cache(self) -> None:
+        self._word_columns.clear()
 
     @cached_property
     def _idf(self) -> np.ndarray:
         return np.asarray(self.idf, dtype=float)
 
+
+def _tfidf_dot(values: np.ndarray, weights: np.ndarray) -> float:
+    """``weights . values / |values|``: one text's l2-normalised tf-idf times its coefficients."""
+    if not len(values):
+        return 0.0
+    return float(values @ weights) / math.sqrt(float(values @ values))
 
 
 @dataclass(frozen=True)
@@ -148,8 +227,11 @@ class TermsBlock:
         counts = ((i, len(lexicon.find(words))) for i, lexicon in enumerate(self.lists))
         return {self.offset + i: self.scale * math.log1p(n) for i, n in counts if n}
 
-    def dot(self, text: str, coef: np.ndarray) -> float:
-        return sum(float(coef[column]) * value for column, value in self.features(text).items())
+    def dots(self, texts: Sequence[str], coef: np.ndarray) -> list[float]:
+        return [sum(float(coef[column]) * value for column, value in self.features(t).items()) for t in texts]
+
+    def clear_cache(self) -> None:
+        pass  # the lexicons keep their own bounded memo, which never changes a result
 
 
 Block = Union[TfidfBlock, TermsBlock]
@@ -166,21 +248,35 @@ class LinearModel:
     intercept: float
     meta: Mapping[str, object]
 
+    def decisions(self, texts: Sequence[str]) -> list[float]:
+        """The decision function of each text; all texts go through each block at once."""
+        prepared = [normalize(t, self.normalization) for t in texts]
+        by_block = [block.dots(prepared, self._coef) for block in self.blocks]
+        # Summed block by block from 0, as ``sum`` over the blocks of a single text does.
+        return [self.intercept + sum(dots[i] for dots in by_block) for i in range(len(prepared))]
+
     def decision(self, text: str) -> float:
-        prepared = normalize(text, self.normalization)
-        return self.intercept + sum(block.dot(prepared, self._coef) for block in self.blocks)
+        return self.decisions([text])[0]
 
     @cached_property
     def _coef(self) -> np.ndarray:
         return np.asarray(self.coef, dtype=float)
 
     def probability(self, text: str) -> float:
-        z = self.decision(text)
-        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        return logistic(self.decision(text))
 
     def __call__(self, texts: Iterable[str]) -> list[float]:
         """Probabilities for many texts: the ``SentenceClassifier`` interface of promotional."""
-        return [self.probability(t) for t in texts]
+        return [logistic(z) for z in self.decisions(list(texts))]
+
+    def clear_cache(self) -> None:
+        """Forget what the blocks remember between calls (results never depend on it)."""
+        for block in self.blocks:
+            block.clear_cache()
+
+
+def logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
 def model_from_dict(data: Mapping[str, object]) -> LinearModel:

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import csv
 import json
+import math
+from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import hypecheck
-from hypecheck import train
-from hypecheck.classifier import char_wb_ngrams, load_model, word_ngrams
+from hypecheck import classifier, train
+from hypecheck.classifier import MODEL_FILES, TermsBlock, char_wb_ngrams, load_model, logistic, normalize, word_ngrams
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "hypecheck" / "models"
@@ -27,8 +30,9 @@ def test_analyzers_match_scikit_learn():
 
     text = "Alibaba's  Qwen: a truly game-changing, NEW model!! (really)"
     for kwargs in ({"analyzer": "char_wb", "ngram_range": (2, 5)}, {"analyzer": "char_wb", "ngram_range": (1, 3), "lowercase": False}):
-        reference = CountVectorizer(**kwargs).build_analyzer()(text)
-        assert char_wb_ngrams(text, *kwargs["ngram_range"], kwargs.get("lowercase", True)) == reference
+        for sample in (text, *EDGE_TEXTS):
+            reference = CountVectorizer(**kwargs).build_analyzer()(sample)
+            assert char_wb_ngrams(sample, *kwargs["ngram_range"], kwargs.get("lowercase", True)) == reference
     pattern = r"\w+|[^\w\s]"
     reference = CountVectorizer(ngram_range=(1, 3), token_pattern=pattern, lowercase=False).build_analyzer()(text)
     assert word_ngrams(text, re.compile(pattern), 1, 3, False) == reference
@@ -38,6 +42,85 @@ def test_training_reads_the_repository_by_default():
     """A fresh clone trains from what it ships: nothing outside the checkout is read."""
     assert INPUTS == train.Inputs(ROOT / "hypecheck" / "train" / "data", ROOT / "seeds", ROOT / "tests" / "data" / "seed_labels.tsv")
     assert train.missing_input(INPUTS) is None
+
+
+# Texts at the edges of the n-gram analyzers: nothing, whitespace, one-letter words, words
+# longer than the n-gram range, non-ASCII (a final sigma, a dotted I, CJK), repeats.
+EDGE_TEXTS = (
+    "",
+    " \t\n ",
+    "a",
+    "I a x y z",
+    "!!! ??? ...",
+    "Supercalifragilisticexpialidocious antidisestablishmentarianism",
+    "Café naïve Zürich: “ΣΊΣΥΦΟΣ” in İstanbul — 東京 🚀 ﬁne ½",
+    "very very very very very good good good, REALLY really good",
+    "Game-changing   AI\u00a0model\twins  the   day.",
+    "the " * 300,
+)
+
+
+def reference_decision(model, text):
+    """One text's decision function straight from the definition: count the n-grams in the
+    vocabulary, take their distinct columns in ascending order, sublinear tf times idf, l2
+    norm; plus the word-list block; blocks added in order from 0, then the intercept."""
+    prepared = normalize(text, model.normalization)
+    coef = np.asarray(model.coef, dtype=float)
+    total = 0
+    for block in model.blocks:
+        if isinstance(block, TermsBlock):
+            total += sum(float(coef[column]) * value for column, value in block.features(prepared).items())
+            continue
+        counts = Counter(block.vocabulary[g] for g in block.grams(prepared) if g in block.vocabulary)
+        if not counts:
+            total += 0.0
+            continue
+        columns = np.array(sorted(counts))
+        n = np.array([counts[c] for c in sorted(counts)])
+        tf = 1.0 + np.log(n) if block.sublinear_tf else n.astype(float)
+        values = tf * np.asarray(block.idf, dtype=float)[columns]
+        total += float(values @ coef[block.offset + columns]) / math.sqrt(float(values @ values))
+    return model.intercept + total
+
+
+@pytest.fixture(scope="module")
+def fresh_models():
+    """Models of their own, so clearing their caches touches nothing else."""
+    return {name: load_model(name) for name in MODEL_FILES}
+
+
+@pytest.fixture(scope="module")
+def sample_texts():
+    rows = csv.DictReader((ROOT / "tests" / "data" / "seed_labels.tsv").open(encoding="utf-8"), delimiter="\t")
+    seed_sentences = [row["text"] for row in rows]
+    assert len(seed_sentences) > 100
+    return [*seed_sentences, *EDGE_TEXTS]
+
+
+@pytest.mark.parametrize("name", sorted(MODEL_FILES))
+def test_batched_and_cached_scoring_is_bit_identical_to_the_definition(name, fresh_models, sample_texts):
+    model = fresh_models[name]
+    expected = [reference_decision(model, t) for t in sample_texts]
+    model.clear_cache()
+    assert model.decisions(sample_texts) == expected  # one batch, the cache filled as it goes
+    assert model.decisions(sample_texts) == expected  # every word already cached
+    assert model(sample_texts) == [logistic(z) for z in expected]
+    model.clear_cache()
+    assert [model.decision(t) for t in reversed(sample_texts)] == expected[::-1]  # one at a time, other order
+    assert [model.probability(t) for t in sample_texts] == [logistic(z) for z in expected]
+    assert model([]) == []
+
+
+def test_word_cache_stays_bounded_and_never_changes_a_result(fresh_models, sample_texts, monkeypatch):
+    model = fresh_models["promotional"]
+    expected = model.decisions(sample_texts)
+    monkeypatch.setattr(classifier, "WORD_CACHE_LIMIT", 5)
+    caches = [b._word_columns for b in model.blocks if getattr(b, "analyzer", None) == "char_wb"]
+    assert caches
+    for text in sample_texts:
+        assert model.decisions([text]) == [expected[sample_texts.index(text)]]
+        # cleared past the limit: at most the limit plus the words of one text
+        assert all(len(c) <= 5 + len(normalize(text, model.normalization).split()) for c in caches)
 
 
 @pytest.fixture(scope="module")
