@@ -27,6 +27,7 @@ later ``Lexicons.extended(...)``; build another from that.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import compress
 from types import MappingProxyType
@@ -66,11 +67,11 @@ class MatchTable:
 
     __slots__ = ("words", "_slots", "_raw", "_made")
 
-    def __init__(self, words: tuple[str, ...], slots: Mapping[str, int], raw: list[_Raw]):
+    def __init__(self, words: tuple[str, ...], slots: Mapping[str, int], raw: defaultdict[int, _Raw]):
         self.words = words
         self._slots = slots
         self._raw = raw
-        self._made: list[_Made | None] = [None] * len(raw)
+        self._made: list[_Made | None] = [None] * len(slots)
 
     def find(self, name: str) -> tuple[Match, ...]:
         """The non-overlapping matches of lexicon ``name``, left to right (``Lexicon.find``)."""
@@ -92,12 +93,15 @@ class MatchTable:
     def any(self, name: str) -> bool:
         """True when lexicon ``name`` matches anywhere (``bool(Lexicon.find(words))``); makes no
         Match objects. (If any position has a match, the first one is always kept by find.)"""
-        return bool(self._raw[self._slots[name]])
+        return self._slots[name] in self._raw
 
     def _make(self, name: str) -> _Made:
         slot = self._slots[name]
-        made = self._made[slot] = _greedy(self._raw[slot])
+        made = self._made[slot] = _greedy(self._raw[slot]) if slot in self._raw else _NO_MATCHES
         return made
+
+
+_NO_MATCHES: _Made = ((), MappingProxyType({}))
 
 
 def _greedy(raw: _Raw) -> _Made:
@@ -138,7 +142,7 @@ class LexiconIndex:
         """Every indexed lexicon's matches in lower-cased ``words``, in one pass over them."""
         words = tuple(words)
         plans = self._plans_of(words)
-        raw: list[_Raw] = [[] for _ in self.names]
+        raw: defaultdict[int, _Raw] = defaultdict(list)  # only the lexicons that match get a list
         n = len(words)
         # compress: the loop visits only positions where some lexicon can start (C-level skip).
         for i in compress(range(n), plans):
@@ -201,7 +205,7 @@ def _try(slot: int, entry: Entry) -> _Try:
     return slot, entry, len(entry.words), entry.words, None
 
 
-def _try_longer(words: tuple[str, ...], i: int, tries: tuple[_Try, ...], raw: list[_Raw]) -> list[int]:
+def _try_longer(words: tuple[str, ...], i: int, tries: tuple[_Try, ...], raw: defaultdict[int, _Raw]) -> list[int]:
     """Records, per lexicon, the first longer entry that fits at ``i``; returns those lexicons.
     ``tries`` are grouped by lexicon, each group in ``match_at``'s order."""
     matched: list[int] = []
