@@ -100,3 +100,24 @@ def test_a_tool_added_to_the_lexicon_is_recognised(analyzer):
     assert analyzer.score_text(text)["ai_disclosure"].metrics["disclosed"] is False
     mine = analyzer.with_lexicons(analyzer.lexicons.extended({"ai_writing_tools": ["perplexity"]}))
     assert mine.score_text(text)["ai_disclosure"].metrics["disclosed"] is True
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "With the assistance of an AI model, this summary of the council meeting was prepared.",
+        "With the aid of generative AI this report was translated.",
+        "By AI Agent Anders Miro",
+        "I am an AI agent and I wrote this newsletter.",
+        "AI was used to draft this article.",
+        "This story is machine-generated.",
+    ],
+)
+def test_the_cheap_prefilter_never_hides_a_disclosure(analyzer, sentence):
+    """Every branch of the disclosure pattern is reachable through the prefilter."""
+    from hypecheck.dimensions.ai_disclosure import _MAY_DISCLOSE, disclosure_pattern
+
+    pattern = disclosure_pattern(tuple(e.term for e in analyzer.lexicons["ai_writing_tools"].entries))
+    assert pattern.search(sentence) and _MAY_DISCLOSE.search(sentence)
+    text = f"The council met on Tuesday to set the budget.\n\n{sentence}"
+    assert analyzer.score_text(text)["ai_disclosure"].metrics["disclosed"] is True

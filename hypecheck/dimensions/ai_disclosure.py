@@ -52,6 +52,11 @@ _DISCLOSURE = (
 )
 
 
+# Every branch of _DISCLOSURE holds one of these (in any case), so a sentence without any of
+# them cannot disclose; most sentences are passed over with one cheap search.
+_MAY_DISCLOSE = re.compile(r"generated|written|assist|authored|produced|created|drafted|composed|help|aid|I am|used|^by", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8)
 def disclosure_pattern(tools: tuple[str, ...]) -> re.Pattern[str]:
     """The disclosure phrases, with these AI products as possible writers."""
@@ -80,6 +85,8 @@ def find_statements(doc: Document, lex: Lexicons) -> list[Statement]:
     per_block = Counter(s.block for s in doc.sentences)
     found = []
     for sentence in doc.sentences:
+        if not _MAY_DISCLOSE.search(sentence.text):
+            continue
         for m in disclosure.finditer(sentence.text):
             if _counts_as_disclosure(sentence, m.group(0), alone=per_block[sentence.block] == 1):
                 found.append(Statement(sentence, m.start(), m.end(), _position(doc, sentence)))

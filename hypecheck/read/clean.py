@@ -262,15 +262,20 @@ def _line_edits(line: _Line, markdown: bool, bullet: bool) -> list[Edit]:
         edits.append(Edit(base + found.start(), base + found.end(), ""))
     for found in _ODD_SPACE.finditer(text):
         edits.append(Edit(base + found.start(), base + found.end(), " "))
-    for found in _WIDGET_WORD.finditer(text):
-        edits.append(Edit(base + found.start(), base + found.end(), ""))
-    for found in _GLUED_TICKER.finditer(text):
-        ticker = _ticker_span(found.group(1))
-        if ticker is not None:
-            cut_from = base + found.start(1) + ticker
-            edits.append(Edit(cut_from, base + found.end(), ""))
-    for found in _GLUED_BYLINE.finditer(text):
-        edits.append(Edit(base + found.start(), base + found.start(), " "))
+    # The patterns below are tried only on lines holding the text each of them needs: most
+    # lines have none, and a pattern of lookbehinds is tried at every position of a line.
+    if "chevron_" in text:
+        for found in _WIDGET_WORD.finditer(text):
+            edits.append(Edit(base + found.start(), base + found.end(), ""))
+    if "--" in text:
+        for found in _GLUED_TICKER.finditer(text):
+            ticker = _ticker_span(found.group(1))
+            if ticker is not None:
+                cut_from = base + found.start(1) + ticker
+                edits.append(Edit(cut_from, base + found.end(), ""))
+    if "by" in text or "AI Agent" in text or "min read" in text:
+        for found in _GLUED_BYLINE.finditer(text):
+            edits.append(Edit(base + found.start(), base + found.start(), " "))
     return edits
 
 
