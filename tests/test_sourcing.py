@@ -151,3 +151,23 @@ def test_word_lists_from_lexicons_do_not_fire(analyzer, sentence, not_expected):
         assert not any(t == not_expected for t, _ in found), found
     else:
         assert not_expected not in found
+
+
+def test_the_social_gate_never_hides_a_social_source(analyzer):
+    """Wherever the social pattern matches, the cheap word gate lets the sentence through."""
+    from hypothesis import given, settings, strategies as st
+
+    from hypecheck.facts.attributions import _may_be_social, _social_gate, _social_pattern
+
+    platforms = tuple(e.term for e in analyzer.lexicons["social_platforms"].entries)
+    pattern, gate = _social_pattern(platforms), _social_gate(platforms)
+    pieces = st.sampled_from([*platforms, "X", "X's", "x.com", "Posts", "users", "on", "in", "from", "like", "Vinay", "ſocial", "Ünited", "_", "-", "'", "’", " ", "  ", ",", "posts", "threads"])
+
+    @settings(max_examples=600, derandomize=True, deadline=None)
+    @given(st.lists(pieces, max_size=12).map(" ".join), st.lists(pieces, max_size=8).map("".join))
+    def check(spaced, glued):
+        for text in (spaced, glued):
+            if pattern.search(text):
+                assert _may_be_social(text, gate), text
+
+    check()

@@ -58,6 +58,22 @@ _SOCIAL_TEMPLATE = (
 )
 
 
+_ALNUM = re.compile(r"[a-z0-9]+")
+_REPORT_NOUN = re.compile(r"report|survey|study|analysis|research|ranking|index")
+
+
+@lru_cache(maxsize=8)
+def _social_gate(platforms: tuple[str, ...]) -> frozenset[str]:
+    """Words one of which a sentence must hold for the social pattern to match: each platform's
+    first word, and "like" ("users like Vinay"). The pattern starts a platform name at a word
+    boundary, so its first word stands as a word of the case-folded text ("X's" gives "x")."""
+    return frozenset(_ALNUM.findall(term.casefold())[0] for term in platforms) | {"like"}
+
+
+def _may_be_social(text: str, gate: frozenset[str]) -> bool:
+    return not gate.isdisjoint(_ALNUM.findall(text.casefold()))
+
+
 @lru_cache(maxsize=8)
 def _social_pattern(platforms: tuple[str, ...]) -> re.Pattern[str]:
     """The social-source pattern for these platform names (longest first, so "sina weibo" wins)."""
@@ -100,7 +116,8 @@ def find_attributions(doc: Document, lex: Lexicons, subject: str | None = None, 
     """Every attribution in the article, non-overlapping within each sentence, in text order."""
     subject = subject_company(doc) if subject is None else subject
     tables = tables or Tables.of(lex)
-    social = _social_pattern(tuple(e.term for e in lex["social_platforms"].entries))
+    platforms = tuple(e.term for e in lex["social_platforms"].entries)
+    social = (_social_pattern(platforms), _social_gate(platforms))
     found: list[Attribution] = []
     last_person = ""  # "she said" refers to the last named person
     for sentence in doc.sentences:
@@ -131,10 +148,16 @@ _COMMON_CAPITALISED = {"the", "this", "that", "these", "it", "its", "ai", "and",
 
 
 def _candidates(
-    sentence: Sentence, lex: Lexicons, table: MatchTable, social: re.Pattern[str], subject: str, last_person: str = ""
+    sentence: Sentence,
+    lex: Lexicons,
+    table: MatchTable,
+    social: tuple[re.Pattern[str], frozenset[str]],
+    subject: str,
+    last_person: str = "",
 ) -> Iterable[Attribution]:
     text = sentence.text
-    for m in social.finditer(text):
+    pattern, gate = social
+    for m in pattern.finditer(text) if _may_be_social(text, gate) else ():
         named = _NAMED_IN_SOCIAL.search(text, max(0, m.start() - 60), min(len(text), m.end() + 80))
         who = (named.group("name") or named.group("name2")) if named else ""
         # "Posts on X, formerly Twitter, from industry analysts like Brian Tycangco": one source.
@@ -146,7 +169,9 @@ def _candidates(
         kind = _classify_target(target, text, m.end("target"), lex, subject)
         if kind is not None:
             yield Attribution(sentence.index, m.start(), m.start("target") + len(target), kind, target, m.group(0))
-    for m in _POSSESSIVE_REPORT.finditer(text):
+    # Only where an apostrophe and a report noun stand: most sentences have neither.
+    possessive = ("'" in text or "’" in text) and _REPORT_NOUN.search(text)
+    for m in _POSSESSIVE_REPORT.finditer(text) if possessive else ():
         target = _trim_name(m.group("target"))
         kind = _classify_target(target, text, m.end(), lex, subject)
         if kind in NAMED_TYPES:
