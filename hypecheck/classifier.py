@@ -77,7 +77,8 @@ def word_ngrams(text: str, pattern: re.Pattern[str], low: int, high: int, lowerc
     tokens = pattern.findall(text.lower() if lowercase else text)
     grams: list[str] = []
     for n in range(low, high + 1):
-        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+        # The n-grams as one C-level pass: zip of the token list shifted 0..n-1 places.
+        grams.extend(tokens if n == 1 else map(" ".join, zip(*(tokens[k:] for k in range(n)))))
     return grams
 
 
