@@ -58,6 +58,10 @@ _SOCIAL_TEMPLATE = (
 )
 
 
+# A source's name as lexicon words: names recur within and across articles, so each is split
+# once (bounded; names only, never whole sentences).
+name_words = lru_cache(maxsize=4096)(normalize_words)
+
 _ALNUM = re.compile(r"[a-z0-9]+")
 _REPORT_NOUN = re.compile(r"report|survey|study|analysis|research|ranking|index")
 
@@ -235,7 +239,7 @@ def _speaker_attributions(sentence: Sentence, lex: Lexicons, table: MatchTable, 
 def _classify_speaker(name: str, lex: Lexicons, subject: str, has_role: bool) -> tuple[str, str]:
     """A speaker's type; "Dan Ives of Wedbush" is the person Dan Ives, not an organisation."""
     person, sep, _ = name.partition(" of ")
-    if sep and 2 <= len(person.split()) <= 3 and not any(lex["organisation_words"].has_phrase((w,)) for w in normalize_words(person)):
+    if sep and 2 <= len(person.split()) <= 3 and not any(lex["organisation_words"].has_phrase((w,)) for w in name_words(person)):
         return person, "person"
     return name, _classify_name(name, lex, subject, has_role=has_role, speech=True)
 
@@ -302,7 +306,7 @@ def _official_before(sentence: Sentence, i: int, role_at: Mapping[int, Match], s
         start = tokens[role_start - 1].start
         if tail:
             org = text[tokens[m.last + 2].start : tokens[i - 1].end]
-            org_words = normalize_words(org)
+            org_words = name_words(org)
             kind = "self" if subject and subject in org_words else "organisation"
             return Attribution(sentence.index, start, tokens[i].end, kind, org, text[start : tokens[i].end])
         role = text[start : tokens[m.last].end]
@@ -364,7 +368,7 @@ def _merge_social(text: str, attributions: list[Attribution]) -> list[Attributio
     seen: set[tuple[str, tuple[str, ...]]] = set()
     unique = []
     for a in merged:
-        key = (a.type, normalize_words(a.name))
+        key = (a.type, name_words(a.name))
         if key not in seen:
             seen.add(key)
             unique.append(a)
@@ -385,7 +389,7 @@ def _classify_target(target: str, text: str, end: int, lex: Lexicons, subject: s
 
 
 def _classify_name(name: str, lex: Lexicons, subject: str, has_role: bool, speech: bool) -> str:
-    words = normalize_words(name)
+    words = name_words(name)
     if words and words[0] == "the":
         words = words[1:]
     if not words:
@@ -409,7 +413,7 @@ def _classify_name(name: str, lex: Lexicons, subject: str, has_role: bool, speec
 
 
 def _is_vague_phrase(phrase: str, lex: Lexicons) -> bool:
-    words = list(normalize_words(phrase))
+    words = list(name_words(phrase))
     return bool(words) and any(m.first <= 1 for m in lex["vague_sources"].find(words))
 
 
