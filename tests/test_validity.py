@@ -1,0 +1,34 @@
+"""bench/validity/run.py: the statistics it reports are right, and the halves are fixed and fair."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("validity_run", ROOT / "bench" / "validity" / "run.py")
+run = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(run)
+
+
+def test_spearman_matches_known_values():
+    assert run.spearman([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]) == pytest.approx(0.8207826816681233)  # scipy.stats.spearmanr
+    assert run.spearman([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
+    assert run.spearman([1, 1, 1], [1, 2, 3]) is None  # a constant side has no rank order
+    assert run.ranks([10, 20, 20, 30]) == [1.0, 2.5, 2.5, 4.0]
+
+
+def test_kappa():
+    assert run.kappa([True, False, True, False], [True, False, True, False]) == pytest.approx(1.0)
+    assert run.kappa([True, True, False, False], [True, False, True, False]) == pytest.approx(0.0)
+
+
+def test_halves_are_stratified_by_genre_and_fixed():
+    articles = [{"id": f"{g}{i}", "genre": g} for g in ("news", "blog", "release") for i in range(7)]
+    split = run.halves(articles)
+    assert split == run.halves(list(reversed(articles)))  # the order of the file does not matter
+    for genre in ("news", "blog", "release"):
+        sides = [split[a["id"]] for a in articles if a["genre"] == genre]
+        assert abs(sides.count("A") - sides.count("B")) <= 1
