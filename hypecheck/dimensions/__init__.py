@@ -10,6 +10,7 @@ it, so adding a dimension means adding its module and one line here. The pitfall
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Mapping
 
 from hypecheck.dimensions import ai_disclosure, promotional, readability, sourcing, unattributed_numbers
@@ -23,15 +24,15 @@ REGISTRY: tuple[Dimension, ...] = (
     readability.DIMENSION,
     unattributed_numbers.DIMENSION,
 )
-BY_KEY: Mapping[str, Dimension] = {d.key: d for d in REGISTRY}
+BY_KEY: Mapping[str, Dimension] = MappingProxyType({d.key: d for d in REGISTRY})
 DIMENSIONS: tuple[str, ...] = tuple(BY_KEY)
 # How the dimensions make the hype index, heaviest first (ties in registry order): promotional
 # language and sourcing carry most of what a reader means by "hype"; unattributed numbers are
 # the next sign of PR copy; readability and AI disclosure colour a reading but do not make a
 # text hype on their own.
-HYPE_WEIGHTS: Mapping[str, float] = {
-    d.key: d.weight for d in sorted(REGISTRY, key=lambda d: (-d.weight, REGISTRY.index(d)))
-}
+HYPE_WEIGHTS: Mapping[str, float] = MappingProxyType(
+    {d.key: d.weight for d in sorted(REGISTRY, key=lambda d: (-d.weight, REGISTRY.index(d)))}
+)
 # The scores table (scores.csv, to_dataframe): the article, its scores, each dimension's
 # columns in registry order, then the pitfalls.
 ARTICLE_COLUMNS = ("id", "path", "title", "error", "hype_index", *DIMENSIONS, "words", "sentences")
