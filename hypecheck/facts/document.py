@@ -8,7 +8,7 @@ Every sentence and token knows its span in the original text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from operator import itemgetter
 import re
 from typing import NamedTuple
@@ -31,7 +31,6 @@ from hypecheck.facts.numbers import NumberMention, find_numbers
 # marks, Devanagari vowel signs and joiners. tests/test_tokens.py proves the spans equal nltk's.
 _WORDS = regex.compile(WORD.pattern, regex.UNICODE | regex.MULTILINE | regex.DOTALL)
 
-_LOWER = itemgetter(1)  # Token.lower, read at C speed
 
 # Sentences of these kinds are the article's running text (readability, sentence counts).
 BODY_KINDS: tuple[BlockKind, ...] = ("body", "list_item")
@@ -45,6 +44,10 @@ class Token(NamedTuple):
     lower: str
     start: int  # offsets into Sentence.text
     end: int
+
+
+_LOWER = itemgetter(1)  # Token.lower, read at C speed
+_NEW_TOKEN = partial(tuple.__new__, Token)
 
 
 @dataclass(frozen=True)
@@ -150,10 +153,13 @@ def build_document(
 
 def _tokens(text: str) -> tuple[Token, ...]:
     """The word tokens of one sentence; ``lower`` has the typographic apostrophe made plain."""
-    return tuple(
-        Token(word, word.lower().replace("’", "'"), start, end)
-        for word, (start, end) in ((m.group(), m.span()) for m in _WORDS.finditer(text))
-    )
+    matches = list(_WORDS.finditer(text))
+    words = [m.group() for m in matches]
+    lowers = [w.lower() for w in words]
+    if "’" in text:
+        lowers = [w.replace("’", "'") for w in lowers]
+    # tuple.__new__ on the named tuple's class: the tokens are made in C, not by a Python call each.
+    return tuple(map(_NEW_TOKEN, zip(words, lowers, [m.start() for m in matches], [m.end() for m in matches])))
 
 
 def _sentence_spans(block: Block, splitter: PunktSentenceTokenizer) -> list[tuple[int, int]]:
