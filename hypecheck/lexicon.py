@@ -50,6 +50,7 @@ LEXICON_NAMES = (
     "limitation_cues",
     "future_certainty",
     "ai_writing_tools",
+    "source_domains",
 )
 MEMO_LIMIT = 50_000  # words remembered per lexicon (a few MB); the memo is cleared past this
 HEADER_KEYS = ("lexicon", "concept", "source", "licence", "weighting", "format")

@@ -93,12 +93,16 @@ def _evidence(doc: Document, a: Attribution) -> Evidence:
         "outlet": f"named outlet: {a.name}",
         "organisation": f"named organisation: {a.name}",
         "person": f"named person: {a.name}",
-        "self": "the company speaking about itself",
+        "official": f"official source: {a.name}",
+        "research": f"research source: {a.name}",
+        "website": f"a named website, not vetted: {a.name}",
+        "self": "the company speaking about itself" + (f" ({a.name})" if a.via else ""),
         "social": f"social media as the source ({a.name})" if a.name != a.cue else "social media as the source",
         "vague": "vague or anonymous source",
     }
+    reason = reasons[a.type] + (f", by {a.via} to {a.url}" if a.url else f", by {a.via}" if a.via else "")
     weight = WEAK_WEIGHT.get(a.type, 0.0)
-    return Evidence(a.sentence, start, end, doc.quote(start, end), reasons[a.type], weight, a.type)
+    return Evidence(a.sentence, start, end, doc.quote(start, end), reason, weight, a.type)
 
 
 def _distinct_sources(attributions: tuple[Attribution, ...]) -> list[dict]:
@@ -107,6 +111,8 @@ def _distinct_sources(attributions: tuple[Attribution, ...]) -> list[dict]:
         key = (a.type, " ".join(normalize_words(a.name)))
         if key not in seen:
             seen[key] = {"name": a.name, "type": a.type, "mentions": 0, "first_sentence": a.sentence}
+            if a.via:
+                seen[key].update(via=a.via, url=a.url)
         seen[key]["mentions"] += 1
     return list(seen.values())
 

@@ -42,7 +42,9 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
         if sentence.kind in ("title", "meta"):
             continue
         for mention in sentence.figures:
-            source = _nearest(mention, by_sentence.get(sentence.index, []))
+            here = by_sentence.get(sentence.index, [])
+            # A citation marker ([^1], [2]) attributes its whole sentence, whatever stands nearer.
+            source = _nearest(mention, [a for a in here if a.via == "citation"] or here)
             if source is None and sentence.index > 0:
                 previous = doc.sentences[sentence.index - 1]
                 if previous.block == sentence.block and by_sentence.get(previous.index):
@@ -100,7 +102,8 @@ def _evidence(doc: Document, figure: Figure) -> Evidence:
     elif figure.status == "weakly_sourced":
         reason, weight = f"figure rests on a weak source ({figure.source.type}: {figure.source.name})", WEAK_FIGURE_WEIGHT
     else:
-        reason, weight = f"attributed to {figure.source.name}", 0.0
+        via = f" via {figure.source.via}" if figure.source.via else ""
+        reason, weight = f"attributed to {figure.source.name}{via}", 0.0
     return Evidence(figure.sentence, start, end, doc.quote(start, end), reason, weight, figure.status)
 
 

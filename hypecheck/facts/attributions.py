@@ -17,14 +17,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping
 
+from hypecheck.facts.citations import find_citations
 from hypecheck.facts.document import Document, Sentence
 from hypecheck.facts.matches import MatchTable, Tables
 from hypecheck.lexicon import Lexicon, Lexicons, Match, normalize_words
 
-NAMED_TYPES = ("outlet", "organisation", "person")
+# official, research and website come from links and citations (facts/citations.py).
+NAMED_TYPES = ("outlet", "organisation", "person", "official", "research", "website")
 WEAK_TYPES = ("self", "social", "vague")
 # Higher wins when two attributions overlap in a sentence.
-_PRIORITY = {"social": 5, "person": 4, "outlet": 4, "organisation": 3, "self": 2, "vague": 1}
+_PRIORITY = {
+    "social": 5, "person": 4, "outlet": 4, "official": 4, "research": 4, "organisation": 3, "website": 3, "self": 2, "vague": 1,
+}
 
 # Names start at a word boundary only (the lookbehind), so a 20 KB capitalised token is one
 # attempt, not one per character.
@@ -108,8 +112,10 @@ class Attribution:
     start: int  # offsets into the sentence's cleaned text
     end: int
     type: str
-    name: str  # the source as named ("Reuters", "Eddie Wu"), or the vague phrase
-    cue: str  # the words that signal the attribution
+    name: str  # the source as named ("Reuters", "Eddie Wu"), or the vague phrase; a link's domain
+    cue: str  # the words that signal the attribution (for a link, its text; a citation, its marker)
+    url: str = ""  # where a link or a citation points
+    via: str = ""  # "link" or "citation" when the source is pointed at, "" when it is named in words
 
     @property
     def named(self) -> bool:
@@ -120,6 +126,9 @@ def find_attributions(doc: Document, lex: Lexicons, subject: str | None = None, 
     """Every attribution in the article, non-overlapping within each sentence, in text order."""
     subject = subject_company(doc) if subject is None else subject
     tables = tables or Tables.of(lex)
+    cited: dict[int, list[Attribution]] = {}
+    for c in find_citations(doc, lex["source_domains"], subject):
+        cited.setdefault(c.sentence, []).append(Attribution(c.sentence, c.start, c.end, c.type, c.domain, c.text, c.url, c.via))
     platforms = tuple(e.term for e in lex["social_platforms"].entries)
     social = (_social_pattern(platforms), _social_gate(platforms))
     found: list[Attribution] = []
@@ -128,6 +137,7 @@ def find_attributions(doc: Document, lex: Lexicons, subject: str | None = None, 
         if sentence.kind in ("title", "meta"):
             continue
         candidates = list(_candidates(sentence, lex, tables.words(sentence), social, subject, last_person))
+        candidates += cited.get(sentence.index, ())
         kept = _merge_social(sentence.text, _resolve_overlaps(candidates))
         found.extend(kept)
         last_person = next((a.name for a in reversed(kept) if a.type == "person"), last_person)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, NamedTuple
 
 
@@ -41,6 +42,22 @@ class MappedText:
         i = bisect_right(self.starts, clean_index) - 1
         clean_start, orig_start, copied = self.runs[i]
         return orig_start + (clean_index - clean_start) if copied else orig_start
+
+    def from_original(self, orig_index: int) -> int | None:
+        """The clean index of the character at original offset ``orig_index``, or None when
+        that character was deleted (or lies outside this text)."""
+        copied = self._copied
+        k = bisect_right(copied, (orig_index, len(self.text) + 1)) - 1
+        if k < 0:
+            return None
+        orig_start, clean_start, length = copied[k]
+        return clean_start + (orig_index - orig_start) if orig_index < orig_start + length else None
+
+    @cached_property
+    def _copied(self) -> list[tuple[int, int, int]]:
+        """(orig_start, clean_start, length) of every copied run, in original order."""
+        ends = [*self.starts[1:], len(self.text)]
+        return [(orig, clean, end - clean) for (clean, orig, copied), end in zip(self.runs, ends) if copied]
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open clean span to the smallest original span that covers it."""

@@ -1,0 +1,233 @@
+"""Links and citations: the sources an article names by pointing at them.
+
+Online news attributes with hyperlinks; AI research briefs and papers with footnotes (``[^1]``),
+bracket numbers (``[1]``) and a reference list. This module finds, in the original text:
+
+- Markdown links ``[text](url)`` and reference-style links ``[text][id]`` with ``[id]: url``
+  (saved web pages arrive as Markdown with their links, see :mod:`hypecheck.read.load`);
+- bare URLs (``https://...``);
+- footnote markers ``[^n]`` resolved against their definitions ``[^n]: ...``, and bracket
+  citations ``[n]`` / ``[n, m]`` resolved against a numbered reference list (``[n] ...`` or
+  ``n. ...`` lines after a "References" / "Sources" / "Notes" heading).
+
+Each becomes a :class:`Citation` in the sentence where the link text or the marker stands, with
+the target's domain and its type from ``lexicons/source_domains.tsv`` (outlet, social, official,
+research, owned by a company), the subject company's own domain as ``self``, any other site as
+``website`` (named, not vetted). A definition or a reference-list line attributes nothing by
+itself: it only tells where a marker points. Typing needs no network.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Mapping
+from urllib.parse import urlsplit
+
+from hypecheck.facts.document import Document, Sentence
+from hypecheck.lexicon import Lexicon
+
+_URL = r"https?://[^\s<>\"'\])]+[^\s<>\"'\]).,;:!?]"
+_MD_LINK = re.compile(rf"\[(?P<text>[^\]\n]{{1,500}})\]\((?P<url>{_URL})(?:\s+\"[^\"\n]{{0,300}}\")?\)")
+_REF_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,500})\]\[(?P<id>[^\]\n]{1,100})\]")
+_REF_DEFINITION = re.compile(rf"^[ \t]{{0,3}}\[(?P<id>[^\]^\n]{{1,100}})\]:[ \t]*<?(?P<url>{_URL})>?", re.MULTILINE)
+_BARE_URL = re.compile(_URL)
+_FOOTNOTE = re.compile(r"\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
+_FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^(?P<label>[^\]\s]{1,40})\]:[ \t]*(?P<text>.*)$", re.MULTILINE)
+_BRACKET_CITATION = re.compile(r"\[(?P<labels>\d{1,3}(?:\s*[,–-]\s*\d{1,3}){0,8})\](?![(:\[])")
+_REFERENCE_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:references|sources|citations|notes|footnotes|bibliography|works cited)(?:\*\*)?:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_REFERENCE_ITEM = re.compile(r"^[ \t]*(?:\[(?P<bracket>\d{1,3})\]|(?P<number>\d{1,3})[.)])[ \t]+(?P<text>.+)$", re.MULTILINE)
+
+NAMED_SITE_TYPES = ("outlet", "official", "research", "website")
+
+
+@dataclass(frozen=True)
+class Citation:
+    sentence: int
+    start: int  # offsets into the sentence's cleaned text
+    end: int
+    url: str  # "" when a reference names no URL
+    domain: str  # "reuters.com"; for a reference without a URL, its first words
+    type: str  # outlet | social | official | research | self | website
+    via: str  # "link" or "citation"
+    text: str  # the link's text or the marker, as it stands in the cleaned text
+
+
+@dataclass(frozen=True)
+class _Target:
+    url: str
+    text: str
+
+
+def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citation, ...]:
+    """Every link and resolved citation in the article, in text order."""
+    original = doc.original
+    reference_lines = _reference_lines(original)
+    links: list[tuple[int, int, _Target, str]] = []  # original span of what is cited, target, via
+    taken: list[tuple[int, int]] = []
+    for m in _MD_LINK.finditer(original):
+        links.append((m.start("text"), m.end("text"), _Target(m.group("url"), m.group("text")), "link"))
+        taken.append((m.start(), m.end()))
+    definitions = {m.group("id").lower(): m.group("url") for m in _REF_DEFINITION.finditer(original)}
+    for m in _REF_LINK.finditer(original):
+        url = definitions.get(m.group("id").lower())
+        if url:
+            links.append((m.start("text"), m.end("text"), _Target(url, m.group("text")), "link"))
+            taken.append((m.start(), m.end()))
+    for m in _BARE_URL.finditer(original):
+        if not _inside(m.start(), taken) and not _inside(m.start(), reference_lines):
+            links.append((m.start(), m.end(), _Target(m.group(0), ""), "link"))
+    footnotes = _footnote_targets(original)
+    for m in _FOOTNOTE.finditer(original):
+        target = footnotes.get(m.group("label"))
+        if target is not None and not _inside(m.start(), reference_lines):
+            links.append((m.start(), m.end(), target, "citation"))
+    numbered = _numbered_references(original)
+    if numbered:
+        for m in _BRACKET_CITATION.finditer(original):
+            if _inside(m.start(), reference_lines):
+                continue
+            for label in _labels(m.group("labels")):
+                if label in numbered:
+                    links.append((m.start(), m.end(), numbered[label], "citation"))
+    table = domain_table(domains)
+    starts = [s.start for s in doc.sentences]
+    found = []
+    for start, end, target, via in sorted(links, key=lambda item: (item[0], item[1])):
+        placed = _in_sentence(doc, starts, start, end)
+        if placed is None:
+            continue
+        sentence, local_start, local_end = placed
+        if via == "citation" and not sentence.text[:local_start].strip():
+            sentence, local_start, local_end = _to_previous(doc, sentence, local_start, local_end)
+        if sentence.kind == "meta":
+            continue
+        domain = domain_of(target.url) if target.url else " ".join(target.text.split()[:6])
+        kind = source_type(domain, table, subject) if target.url else "website"
+        cited = sentence._mapped.text[sentence._offset + local_start : sentence._offset + local_end]
+        found.append(Citation(sentence.index, local_start, local_end, target.url, domain, kind, via, cited))
+    return tuple(found)
+
+
+def domain_of(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def domain_table(domains: Lexicon) -> dict[str, str]:
+    """Domain (or ".suffix") -> type, from the lexicon's entries."""
+    return {e.term: e.note for e in domains.entries}
+
+
+def source_type(domain: str, table: Mapping[str, str], subject: str) -> str:
+    """The kind of source a domain is: the subject company's own site is self; then the domain
+    or its nearest listed parent ("news.bbc.co.uk" -> "bbc.co.uk") or suffix (".gov"); any other
+    site is a website."""
+    labels = domain.split(".")
+    if subject and any(subject in label for label in labels[:-1]):
+        return "self"
+    for k in range(len(labels)):
+        parent = ".".join(labels[k:])
+        kind = table.get(parent) or table.get("." + parent)
+        if kind is not None:
+            if kind.startswith("owned_by "):
+                return "self" if subject == kind.split(" ", 1)[1] else "outlet"
+            return kind
+    return "website"
+
+
+def _footnote_targets(original: str) -> dict[str, _Target]:
+    targets = {}
+    for m in _FOOTNOTE_DEFINITION.finditer(original):
+        text = m.group("text").strip()
+        url = _BARE_URL.search(text)
+        targets[m.group("label")] = _Target(url.group(0) if url else "", _strip_markup(text))
+    return targets
+
+
+def _numbered_references(original: str) -> dict[str, _Target]:
+    """``[n] ...`` lines anywhere, and ``n. ...`` lines after a reference-list heading."""
+    heading = _REFERENCE_HEADING.search(original)
+    targets = {}
+    for m in _REFERENCE_ITEM.finditer(original):
+        label = m.group("bracket") or m.group("number")
+        if m.group("number") and (heading is None or m.start() < heading.end()):
+            continue
+        text = m.group("text").strip()
+        url = _BARE_URL.search(text)
+        targets.setdefault(label, _Target(url.group(0) if url else "", _strip_markup(text)))
+    return targets
+
+
+def _reference_lines(original: str) -> list[tuple[int, int]]:
+    """Spans of the lines that define where markers point: they cite nothing themselves."""
+    spans = [(m.start(), m.end()) for m in _FOOTNOTE_DEFINITION.finditer(original)]
+    spans += [(m.start(), m.end()) for m in _REF_DEFINITION.finditer(original)]
+    heading = _REFERENCE_HEADING.search(original)
+    for m in _REFERENCE_ITEM.finditer(original):
+        if m.group("bracket") or (heading is not None and m.start() > heading.end()):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _labels(group: str) -> list[str]:
+    """"1, 3-5" -> ["1", "3", "4", "5"] (a range spans at most 20 numbers)."""
+    labels: list[str] = []
+    for part in re.split(r"\s*,\s*", group):
+        bounds = re.split(r"\s*[–-]\s*", part)
+        if len(bounds) == 2 and all(b.isdigit() for b in bounds) and 0 < int(bounds[1]) - int(bounds[0]) <= 20:
+            labels += [str(n) for n in range(int(bounds[0]), int(bounds[1]) + 1)]
+        elif len(bounds) == 1 and part.isdigit():
+            labels.append(str(int(part)))
+    return labels
+
+
+def _strip_markup(text: str) -> str:
+    return " ".join(_MD_LINK.sub(lambda m: m.group("text"), text).replace("*", "").split())
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _in_sentence(doc: Document, starts: list[int], start: int, end: int) -> tuple[Sentence, int, int] | None:
+    """The sentence holding original ``[start, end)``, and the span in its cleaned text."""
+    k = bisect_right(starts, start) - 1
+    if k < 0 or start >= doc.sentences[k].end:
+        return None  # in removed page chrome or between sentences
+    sentence = doc.sentences[k]
+    first = _local(sentence, start, forward=True)
+    last = _local(sentence, min(end, sentence.end) - 1, forward=False)
+    if first is None or last is None or last < first:
+        return None
+    return sentence, first, last + 1
+
+
+def _to_previous(doc: Document, sentence: Sentence, start: int, end: int) -> tuple[Sentence, int, int]:
+    """A marker that opens a sentence ("...by 2027.[^1] Posts on X") closes the one before it in
+    the same paragraph: the splitter cut after the full stop. Offsets become the previous
+    sentence's (past its end, in the same block text, which is what spans are mapped through)."""
+    if sentence.index == 0:
+        return sentence, start, end
+    previous = doc.sentences[sentence.index - 1]
+    if previous.block != sentence.block:
+        return sentence, start, end
+    shift = sentence._offset - previous._offset
+    return previous, start + shift, end + shift
+
+
+def _local(sentence: Sentence, orig: int, forward: bool, reach: int = 64) -> int | None:
+    """The sentence-text index of original offset ``orig``, or of the nearest kept character
+    within ``reach`` (cleaning deletes link brackets and the odd invisible character)."""
+    step = 1 if forward else -1
+    for _ in range(reach):
+        index = sentence._mapped.from_original(orig)
+        if index is not None:
+            local = index - sentence._offset
+            return local if 0 <= local <= len(sentence.text) else None
+        orig += step
+    return None

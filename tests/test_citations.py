@@ -1,0 +1,131 @@
+"""Links and citations count as attributions: a careful reader follows them, so does hypecheck."""
+
+from __future__ import annotations
+
+import pytest
+
+from hypecheck.facts.citations import domain_table, find_citations, source_type
+
+BRIEF = """# Acme's AI chips: a research brief
+
+- Acme shipped 1.2 million AI accelerators in 2025.[^1]
+- Its data-centre revenue rose 34.1% year on year.[^2]
+- Acme says demand will double by 2027.
+- Analysts on X expect 40,000 new jobs.[^3]
+
+Acme's share of the market reached 18% [4].
+
+[^1]: Reuters, "Acme ships more chips", https://www.reuters.com/technology/acme-chips
+[^2]: Acme investor relations, https://investors.acme.com/q4
+[^3]: Post by @chipwatcher, https://x.com/chipwatcher/status/123
+
+## References
+
+4. IDC market tracker, https://www.idc.com/tracker
+"""
+
+
+def test_a_footnoted_brief_has_its_cited_figures_attributed(score):
+    card = score(BRIEF, name="acme-brief", markdown=True)
+    figures = {f["text"]: f for f in card["unattributed_numbers"].metrics["figures"]}
+    assert figures["1.2 million"]["status"] == "attributed" and figures["1.2 million"]["source"] == "reuters.com"
+    assert figures["34.1%"]["status"] == "weakly_sourced" and figures["34.1%"]["source_type"] == "self"  # the company's own site
+    assert figures["40,000 new jobs"]["source_type"] == "social"  # a footnote to x.com is social media
+    assert figures["18%"]["status"] == "attributed" and figures["18%"]["source"] == "idc.com"
+    reasons = [e.reason for e in card["unattributed_numbers"].evidence if e.text == "1.2 million"]
+    assert reasons == ["attributed to reuters.com via citation"]
+    sources = {s["name"]: s for s in card["sourcing"].metrics["sources"]}
+    assert sources["reuters.com"]["type"] == "outlet" and sources["reuters.com"]["url"].startswith("https://www.reuters.com/")
+    assert sources["idc.com"]["type"] == "website"
+
+
+def test_the_reference_list_attributes_nothing_by_itself(analyzer):
+    doc = analyzer.document(__import__("hypecheck.read.load", fromlist=["read_text"]).read_text(BRIEF, "b", markdown=True))
+    found = find_citations(doc, analyzer.lexicons["source_domains"], "acme")
+    assert [c.domain for c in found] == ["reuters.com", "investors.acme.com", "x.com", "idc.com"]
+    assert all(doc.sentences[c.sentence].kind != "meta" for c in found)
+    assert all("References" not in doc.sentences[c.sentence].text for c in found)
+    meta = [s.text for s in doc.sentences if s.kind == "meta"]
+    assert any(t.startswith("[^1]:") for t in meta)  # a footnote definition is not a sentence of the article
+
+
+def test_an_html_page_whose_claims_link_to_reuters_counts_reuters(tmp_path, analyzer):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Council approves new budget</title></head><body><article>"
+        "<h1>Council approves new budget</h1>"
+        "<p>The city council approved a budget of $53 billion on Tuesday, "
+        '<a href="https://www.reuters.com/world/us/budget">according to Reuters</a>. '
+        'Spending on schools rises 12%, <a href="https://apnews.com/article/schools">the AP reported</a>.</p>'
+        '<p>A viral <a href="https://x.com/someone/status/9">post</a> claimed 300 jobs would go. '
+        'The mayor welcomed the vote on the <a href="https://www.citycouncil.example/news">council site</a>.</p>'
+        "<p>Residents can read the full plan online and comment on it until the end of the month, "
+        "when the council meets again to settle the details of the spending plan.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    card = analyzer.score_file(page)
+    by_type = {(s["name"], s["type"]) for s in card["sourcing"].metrics["sources"]}
+    assert ("Reuters", "outlet") in by_type or ("reuters.com", "outlet") in by_type
+    assert ("x.com", "social") in by_type
+    assert ("citycouncil.example", "website") in by_type
+    figures = {f["text"]: f["status"] for f in card["unattributed_numbers"].metrics["figures"]}
+    assert figures["$53 billion"] == "attributed" and figures["12%"] == "attributed"
+    assert figures["300 jobs"] == "weakly_sourced"
+
+
+@pytest.mark.parametrize(
+    "domain, subject, expected",
+    [
+        ("reuters.com", "", "outlet"),
+        ("uk.reuters.com", "", "outlet"),  # a listed parent
+        ("cdc.gov", "", "official"),  # a listed suffix
+        ("ons.gov.uk", "", "official"),
+        ("who.int", "", "official"),
+        ("arxiv.org", "", "research"),
+        ("cs.stanford.edu", "", "research"),
+        ("x.com", "", "social"),
+        ("t.co", "", "social"),
+        ("alizila.com", "alibaba", "self"),  # a company-owned outlet, about its owner
+        ("alizila.com", "tencent", "outlet"),  # the same outlet about another company
+        ("investors.acme.com", "acme", "self"),  # the subject's own site
+        ("example-blog.net", "acme", "website"),  # named, not vetted
+    ],
+)
+def test_domains_are_typed_without_the_network(analyzer, domain, subject, expected):
+    assert source_type(domain, domain_table(analyzer.lexicons["source_domains"]), subject) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote passed [sic] with 12 in favour.",  # not a citation
+        "Prices rose 5% [1] last year.",  # a bracket number with no reference list resolves to nothing
+        "Shares rose 3% after the footnote[^9] that defines nothing.",
+        "See the results at the bottom of the page, said nobody.",
+    ],
+)
+def test_markers_without_a_target_cite_nothing(analyzer, text):
+    doc = analyzer.document(__import__("hypecheck.read.load", fromlist=["read_text"]).read_text(text, "t"))
+    assert find_citations(doc, analyzer.lexicons["source_domains"], "") == ()
+
+
+def test_bare_urls_and_plain_text_markdown_links(score):
+    card = score("Unemployment fell to 4.1% (https://www.bls.gov/news.release/empsit.nr0.htm). "
+                 "Sales rose 9%, [Bloomberg said](https://www.bloomberg.com/x).", name="plain")
+    figures = {f["text"]: f for f in card["unattributed_numbers"].metrics["figures"]}
+    assert figures["4.1%"]["source"] == "bls.gov" and figures["4.1%"]["source_type"] == "official"
+    assert figures["9%"]["status"] == "attributed"
+
+
+def test_mapped_text_maps_back_and_forth():
+    from hypecheck.read.edits import Edit, apply_edits
+
+    original = "Say [hello](https://x.com) to AgentAnders now."
+    mapped = apply_edits(original, 0, len(original), [Edit(4, 5, ""), Edit(10, 26, ""), Edit(35, 35, " ")])
+    assert mapped.text == "Say hello to Agent Anders now."
+    for clean_index, ch in enumerate(mapped.text):
+        orig = mapped.to_original(clean_index)
+        if original[orig] == ch:
+            assert mapped.from_original(orig) == clean_index
+    assert mapped.from_original(4) is None  # the deleted "["
