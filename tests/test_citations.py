@@ -103,6 +103,7 @@ def test_domains_are_typed_without_the_network(analyzer, domain, subject, expect
         "Prices rose 5% [1] last year.",  # a bracket number with no reference list resolves to nothing
         "Shares rose 3% after the footnote[^9] that defines nothing.",
         "See the results at the bottom of the page, said nobody.",
+        "Prices rose 5% (https://[broken-address/x and https:// alone).",  # malformed: no crash, no source
     ],
 )
 def test_markers_without_a_target_cite_nothing(analyzer, text):

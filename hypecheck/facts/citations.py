@@ -107,6 +107,8 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         if sentence.kind == "meta":
             continue
         domain = domain_of(target.url) if target.url else " ".join(target.text.split()[:6])
+        if not domain:
+            continue  # a malformed address or an empty reference names no source
         kind = source_type(domain, table, subject) if target.url else "website"
         cited = sentence._mapped.text[sentence._offset + local_start : sentence._offset + local_end]
         found.append(Citation(sentence.index, local_start, local_end, target.url, domain, kind, via, cited))
@@ -114,7 +116,11 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
 
 
 def domain_of(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
+    """The host of a URL without "www."; "" when the URL has none or is malformed."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # "https://[not-an-ipv6" and the like, as pages do contain
+        return ""
     return host[4:] if host.startswith("www.") else host
 
 
