@@ -42,9 +42,10 @@ def test_a_footnoted_brief_has_its_cited_figures_attributed(score):
 def test_the_reference_list_attributes_nothing_by_itself(analyzer):
     doc = analyzer.document(__import__("hypecheck.read.load", fromlist=["read_text"]).read_text(BRIEF, "b", markdown=True))
     found = find_citations(doc, analyzer.lexicons["source_domains"], "acme")
-    assert [c.domain for c in found] == ["reuters.com", "investors.acme.com", "x.com", "idc.com"]
+    assert [c.domain for c in found] == ["reuters.com", "investors.acme.com", "x.com", "idc.com", "a list of 1 source (website)"]
+    assert [c.via for c in found][-1] == "source list"
     assert all(doc.sentences[c.sentence].kind != "meta" for c in found)
-    assert all("References" not in doc.sentences[c.sentence].text for c in found)
+    assert all("References" not in doc.sentences[c.sentence].text for c in found if c.via != "source list")
     meta = [s.text for s in doc.sentences if s.kind == "meta"]
     assert any(t.startswith("[^1]:") for t in meta)  # a footnote definition is not a sentence of the article
 
@@ -90,6 +91,7 @@ def test_an_html_page_whose_claims_link_to_reuters_counts_reuters(tmp_path, anal
         ("alizila.com", "tencent", "outlet"),  # the same outlet about another company
         ("investors.acme.com", "acme", "self"),  # the subject's own site
         ("example-blog.net", "acme", "website"),  # named, not vetted
+        ("verifiedmarketresearch.com", "market", "website"),  # the subject's name inside a word is not its site
     ],
 )
 def test_domains_are_typed_without_the_network(analyzer, domain, subject, expected):
@@ -130,3 +132,41 @@ def test_mapped_text_maps_back_and_forth():
         if original[orig] == ch:
             assert mapped.from_original(orig) == clean_index
     assert mapped.from_original(4) is None  # the deleted "["
+
+
+REPORT = """# The market for AI inference servers
+
+The market was worth $24 billion in 2024 and grows 22% a year. Nvidia holds about 80% of it.
+
+### Sources
+
+- AI Inference Server Market Size : https://www.verifiedmarketresearch.com/product/ai-inference/
+- AI Server Market Share Report 2032 : https://www.gminsights.com/industry-analysis/ai-server-market
+- GPU market study : https://arxiv.org/abs/2401.00001
+
+## Who sells them
+
+Dell sold 30,000 servers in the quarter.
+"""
+
+
+def test_a_list_of_sources_counts_once_and_backs_no_figure(score):
+    """A "Sources" list shows research but not which claim rests on which: one named
+    attribution at its heading; the figures above it stay unattributed; its links are not
+    counted one by one."""
+    card = score(REPORT, name="report", markdown=True)
+    sources = card["sourcing"].metrics["sources"]
+    assert [(s["name"], s["via"]) for s in sources if s.get("via")] == [("a list of 3 sources (website)", "source list")]
+    figures = {f["text"]: f["status"] for f in card["unattributed_numbers"].metrics["figures"]}
+    assert figures["$24 billion"] == "unattributed" and figures["80%"] == "unattributed" and figures["30,000 servers"] == "unattributed"
+
+
+def test_a_paper_cut_from_its_reference_list_still_cites(score):
+    """Three or more distinct [n] markers and no list: each claim visibly cites a reference."""
+    paper = ("Obesity rates rose to 42% in adults [3]. Earlier work found a 12% gap [5, 7]. "
+             "Walkable streets matter [8-9].\n\nThe effect held in 4 cities.")  # a new paragraph: no carry-over
+    card = score(paper, name="paper")
+    figures = {f["text"]: f for f in card["unattributed_numbers"].metrics["figures"]}
+    assert figures["42%"]["status"] == "attributed" and figures["42%"]["source"] == "reference [3], its list not in the text"
+    assert figures["4 cities"]["status"] == "unattributed"
+    assert score("Prices rose 5% [1] last year, and wages 3% [2].", name="two")["unattributed_numbers"].metrics["unattributed"] == 2

@@ -37,12 +37,15 @@ _FOOTNOTE = re.compile(r"\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
 _FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^(?P<label>[^\]\s]{1,40})\]:[ \t]*(?P<text>.*)$", re.MULTILINE)
 _BRACKET_CITATION = re.compile(r"\[(?P<labels>\d{1,3}(?:\s*[,–-]\s*\d{1,3}){0,8})\](?![(:\[])")
 _REFERENCE_HEADING = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:references|sources|citations|notes|footnotes|bibliography|works cited)(?:\*\*)?:?[ \t]*$",
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<name>references|sources|citations|notes|footnotes|bibliography|works cited)(?:\*\*)?:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+_LIST_LINE = re.compile(rf"^[ \t]*(?:[-*+•]|\d{{1,3}}[.)]|\[\d{{1,3}}\])[ \t]+\S|^[ \t]*<?{_URL}>?[ \t]*$")
 _REFERENCE_ITEM = re.compile(r"^[ \t]*(?:\[(?P<bracket>\d{1,3})\]|(?P<number>\d{1,3})[.)])[ \t]+(?P<text>.+)$", re.MULTILINE)
 
-NAMED_SITE_TYPES = ("outlet", "official", "research", "website")
+UNSEEN_LIST_MARKERS = 3  # distinct [n] markers that make a reference list certain though it is not in the text
+# The type a list of sources takes: its most frequent, ties to the earlier here.
+_LIST_KIND_ORDER = ("outlet", "official", "research", "website", "social", "self")
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class Citation:
     url: str  # "" when a reference names no URL
     domain: str  # "reuters.com"; for a reference without a URL, its first words
     type: str  # outlet | social | official | research | self | website
-    via: str  # "link" or "citation"
+    via: str  # "link", "citation", or "source list" (a list of sources under a heading, counted once)
     text: str  # the link's text or the marker, as it stands in the cleaned text
 
 
@@ -61,6 +64,7 @@ class Citation:
 class _Target:
     url: str
     text: str
+    kind: str = ""  # given for a target with no URL to type (a list of sources, an unseen reference)
 
 
 def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citation, ...]:
@@ -87,15 +91,24 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         if target is not None and not _inside(m.start(), reference_lines):
             links.append((m.start(), m.end(), target, "citation"))
     numbered = _numbered_references(original)
-    if numbered:
-        for m in _BRACKET_CITATION.finditer(original):
-            if _inside(m.start(), reference_lines):
-                continue
-            for label in _labels(m.group("labels")):
-                if label in numbered:
-                    links.append((m.start(), m.end(), numbered[label], "citation"))
+    markers = [m for m in _BRACKET_CITATION.finditer(original) if not _inside(m.start(), reference_lines)]
+    if not numbered and len({label for m in markers for label in _labels(m.group("labels"))}) >= UNSEEN_LIST_MARKERS:
+        # A paper cut from its reference list ("[5]", "[7-9]" throughout): a reader still sees
+        # that each claim cites a source, though not which one.
+        numbered = {label: _Target("", f"reference [{label}], its list not in the text", "website") for m in markers for label in _labels(m.group("labels"))}
+    for m in markers if numbered else ():
+        for label in _labels(m.group("labels")):
+            if label in numbered:
+                links.append((m.start(), m.end(), numbered[label], "citation"))
     table = domain_table(domains)
     starts = [s.start for s in doc.sentences]
+    for heading, items in _source_lists(original):
+        # A list of sources shows research, but not which claim rests on which: the list counts
+        # once, at its heading, as the kind of source most of its links are.
+        kinds = [source_type(domain_of(u), table, subject) for u in items if domain_of(u)]
+        if kinds:
+            kind = max(_LIST_KIND_ORDER, key=lambda k: (kinds.count(k), -_LIST_KIND_ORDER.index(k)))
+            links.append((heading.start("name"), heading.end("name"), _Target("", f"a list of {len(kinds)} source{'s' if len(kinds) != 1 else ''} ({kind})", kind), "source list"))
     found = []
     for start, end, target, via in sorted(links, key=lambda item: (item[0], item[1])):
         placed = _in_sentence(doc, starts, start, end)
@@ -106,10 +119,14 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
             sentence, local_start, local_end = _to_previous(doc, sentence, local_start, local_end)
         if sentence.kind == "meta":
             continue
-        domain = domain_of(target.url) if target.url else " ".join(target.text.split()[:6])
+        if target.kind:
+            domain, kind = target.text, target.kind
+        elif target.url:
+            domain, kind = domain_of(target.url), source_type(domain_of(target.url), table, subject)
+        else:
+            domain, kind = " ".join(target.text.split()[:6]), "website"
         if not domain:
             continue  # a malformed address or an empty reference names no source
-        kind = source_type(domain, table, subject) if target.url else "website"
         cited = sentence._mapped.text[sentence._offset + local_start : sentence._offset + local_end]
         found.append(Citation(sentence.index, local_start, local_end, target.url, domain, kind, via, cited))
     return tuple(found)
@@ -130,11 +147,12 @@ def domain_table(domains: Lexicon) -> dict[str, str]:
 
 
 def source_type(domain: str, table: Mapping[str, str], subject: str) -> str:
-    """The kind of source a domain is: the subject company's own site is self; then the domain
+    """The kind of source a domain is: the subject company's own site (a domain label starting with its
+    name) is self; then the domain
     or its nearest listed parent ("news.bbc.co.uk" -> "bbc.co.uk") or suffix (".gov"); any other
     site is a website."""
     labels = domain.split(".")
-    if subject and any(subject in label for label in labels[:-1]):
+    if subject and any(label.startswith(subject) for label in labels[:-1]):  # alibaba.com, alibabacloud.com
         return "self"
     for k in range(len(labels)):
         parent = ".".join(labels[k:])
@@ -156,12 +174,12 @@ def _footnote_targets(original: str) -> dict[str, _Target]:
 
 
 def _numbered_references(original: str) -> dict[str, _Target]:
-    """``[n] ...`` lines anywhere, and ``n. ...`` lines after a reference-list heading."""
-    heading = _REFERENCE_HEADING.search(original)
+    """``[n] ...`` lines anywhere, and ``n. ...`` items of a reference list."""
+    in_lists = _reference_list_lines(original)
     targets = {}
     for m in _REFERENCE_ITEM.finditer(original):
         label = m.group("bracket") or m.group("number")
-        if m.group("number") and (heading is None or m.start() < heading.end()):
+        if m.group("number") and not _inside(m.start(), in_lists):
             continue
         text = m.group("text").strip()
         url = _BARE_URL.search(text)
@@ -170,13 +188,41 @@ def _numbered_references(original: str) -> dict[str, _Target]:
 
 
 def _reference_lines(original: str) -> list[tuple[int, int]]:
-    """Spans of the lines that define where markers point: they cite nothing themselves."""
+    """Spans of the lines that say where markers point, or list sources apart from any claim
+    (a "Sources" list after a section): they cite nothing themselves."""
     spans = [(m.start(), m.end()) for m in _FOOTNOTE_DEFINITION.finditer(original)]
     spans += [(m.start(), m.end()) for m in _REF_DEFINITION.finditer(original)]
-    heading = _REFERENCE_HEADING.search(original)
-    for m in _REFERENCE_ITEM.finditer(original):
-        if m.group("bracket") or (heading is not None and m.start() > heading.end()):
-            spans.append((m.start(), m.end()))
+    spans += [(m.start(), m.end()) for m in _REFERENCE_ITEM.finditer(original) if m.group("bracket")]
+    return spans + _reference_list_lines(original)
+
+
+def _source_lists(original: str) -> list[tuple[re.Match[str], list[str]]]:
+    """Each reference heading and the URLs of the list under it."""
+    lists = []
+    for heading in _REFERENCE_HEADING.finditer(original):
+        lines = _list_after(original, heading.end() + 1)
+        lists.append((heading, [m.group(0) for start, end in lines for m in _BARE_URL.finditer(original, start, end)]))
+    return lists
+
+
+def _reference_list_lines(original: str) -> list[tuple[int, int]]:
+    """The list items (and bare link lines) right after each reference heading ("Sources",
+    "References", ...), up to the first line of running text or the next heading."""
+    return [span for heading in _REFERENCE_HEADING.finditer(original) for span in _list_after(original, heading.end() + 1)]
+
+
+def _list_after(original: str, position: int) -> list[tuple[int, int]]:
+    """The list lines from ``position`` on, blank lines between them allowed."""
+    spans = []
+    while position < len(original):
+        end = original.find("\n", position)
+        end = len(original) if end < 0 else end
+        line = original[position:end]
+        if line.strip() and not _LIST_LINE.match(line):
+            break
+        if line.strip():
+            spans.append((position, end))
+        position = end + 1
     return spans
 
 
