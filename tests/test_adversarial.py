@@ -25,6 +25,10 @@ ADVERSARIAL = {
     "AI comparisons without end": "AI " + "people beat " * 40_000,
     "AI minds without end": "model people decided " * 25_000,
     "analogies without end": "the Tesla of the AI era paradigm shift " * 12_000,
+    # Every link checked against every reference line once (quadratic in facts/citations.py).
+    "links and a source list without end": "Prices rose 5% (https://a.example/x). " * 8_000
+    + "\n\n## Sources\n\n" + "- https://b.example/y\n" * 8_000,
+    "footnote markers without end": "It grew 5%.[^1] " * 20_000 + "\n\n[^1]: Reuters, https://www.reuters.com/x\n",
 }
 
 

@@ -70,28 +70,31 @@ class _Target:
 def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citation, ...]:
     """Every link and resolved citation in the article, in text order."""
     original = doc.original
-    reference_lines = _reference_lines(original)
+    lists = [(heading, _list_after(original, heading.end() + 1)) for heading in _REFERENCE_HEADING.finditer(original)]
+    list_lines = Spans([span for _, lines in lists for span in lines])
+    reference_lines = Spans(_definition_lines(original) + list(list_lines.spans))
     links: list[tuple[int, int, _Target, str]] = []  # original span of what is cited, target, via
-    taken: list[tuple[int, int]] = []
+    taken_spans: list[tuple[int, int]] = []
     for m in _MD_LINK.finditer(original):
         links.append((m.start("text"), m.end("text"), _Target(m.group("url"), m.group("text")), "link"))
-        taken.append((m.start(), m.end()))
+        taken_spans.append((m.start(), m.end()))
     definitions = {m.group("id").lower(): m.group("url") for m in _REF_DEFINITION.finditer(original)}
     for m in _REF_LINK.finditer(original):
         url = definitions.get(m.group("id").lower())
         if url:
             links.append((m.start("text"), m.end("text"), _Target(url, m.group("text")), "link"))
-            taken.append((m.start(), m.end()))
+            taken_spans.append((m.start(), m.end()))
+    taken = Spans(taken_spans)
     for m in _BARE_URL.finditer(original):
-        if not _inside(m.start(), taken) and not _inside(m.start(), reference_lines):
+        if m.start() not in taken and m.start() not in reference_lines:
             links.append((m.start(), m.end(), _Target(m.group(0), ""), "link"))
     footnotes = _footnote_targets(original)
     for m in _FOOTNOTE.finditer(original):
         target = footnotes.get(m.group("label"))
-        if target is not None and not _inside(m.start(), reference_lines):
+        if target is not None and m.start() not in reference_lines:
             links.append((m.start(), m.end(), target, "citation"))
-    numbered = _numbered_references(original)
-    markers = [m for m in _BRACKET_CITATION.finditer(original) if not _inside(m.start(), reference_lines)]
+    numbered = _numbered_references(original, list_lines)
+    markers = [m for m in _BRACKET_CITATION.finditer(original) if m.start() not in reference_lines]
     if not numbered and len({label for m in markers for label in _labels(m.group("labels"))}) >= UNSEEN_LIST_MARKERS:
         # A paper cut from its reference list ("[5]", "[7-9]" throughout): a reader still sees
         # that each claim cites a source, though not which one.
@@ -102,7 +105,8 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
                 links.append((m.start(), m.end(), numbered[label], "citation"))
     table = domain_table(domains)
     starts = [s.start for s in doc.sentences]
-    for heading, items in _source_lists(original):
+    for heading, lines in lists:
+        items = [u.group(0) for start, end in lines for u in _BARE_URL.finditer(original, start, end)]
         # A list of sources shows research, but not which claim rests on which: the list counts
         # once, at its heading, as the kind of source most of its links are.
         kinds = [source_type(domain_of(u), table, subject) for u in items if domain_of(u)]
@@ -173,13 +177,12 @@ def _footnote_targets(original: str) -> dict[str, _Target]:
     return targets
 
 
-def _numbered_references(original: str) -> dict[str, _Target]:
+def _numbered_references(original: str, in_lists: "Spans") -> dict[str, _Target]:
     """``[n] ...`` lines anywhere, and ``n. ...`` items of a reference list."""
-    in_lists = _reference_list_lines(original)
     targets = {}
     for m in _REFERENCE_ITEM.finditer(original):
         label = m.group("bracket") or m.group("number")
-        if m.group("number") and not _inside(m.start(), in_lists):
+        if m.group("number") and m.start() not in in_lists:
             continue
         text = m.group("text").strip()
         url = _BARE_URL.search(text)
@@ -187,28 +190,12 @@ def _numbered_references(original: str) -> dict[str, _Target]:
     return targets
 
 
-def _reference_lines(original: str) -> list[tuple[int, int]]:
-    """Spans of the lines that say where markers point, or list sources apart from any claim
-    (a "Sources" list after a section): they cite nothing themselves."""
+def _definition_lines(original: str) -> list[tuple[int, int]]:
+    """Lines that say where markers point (footnote and link definitions, "[n] ..." entries):
+    like the items of a reference list, they cite nothing themselves."""
     spans = [(m.start(), m.end()) for m in _FOOTNOTE_DEFINITION.finditer(original)]
     spans += [(m.start(), m.end()) for m in _REF_DEFINITION.finditer(original)]
-    spans += [(m.start(), m.end()) for m in _REFERENCE_ITEM.finditer(original) if m.group("bracket")]
-    return spans + _reference_list_lines(original)
-
-
-def _source_lists(original: str) -> list[tuple[re.Match[str], list[str]]]:
-    """Each reference heading and the URLs of the list under it."""
-    lists = []
-    for heading in _REFERENCE_HEADING.finditer(original):
-        lines = _list_after(original, heading.end() + 1)
-        lists.append((heading, [m.group(0) for start, end in lines for m in _BARE_URL.finditer(original, start, end)]))
-    return lists
-
-
-def _reference_list_lines(original: str) -> list[tuple[int, int]]:
-    """The list items (and bare link lines) right after each reference heading ("Sources",
-    "References", ...), up to the first line of running text or the next heading."""
-    return [span for heading in _REFERENCE_HEADING.finditer(original) for span in _list_after(original, heading.end() + 1)]
+    return spans + [(m.start(), m.end()) for m in _REFERENCE_ITEM.finditer(original) if m.group("bracket")]
 
 
 def _list_after(original: str, position: int) -> list[tuple[int, int]]:
@@ -242,8 +229,22 @@ def _strip_markup(text: str) -> str:
     return " ".join(_MD_LINK.sub(lambda m: m.group("text"), text).replace("*", "").split())
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
+class Spans:
+    """Character spans, for asking whether an offset falls in one: a bisect, not a scan, so a
+    page of thousands of links and list lines stays linear."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = tuple(sorted(spans))
+        self._starts = [start for start, _ in self.spans]
+        ends, furthest = [], -1
+        for _, end in self.spans:  # spans may nest or overlap: keep the furthest end so far
+            furthest = max(furthest, end)
+            ends.append(furthest)
+        self._reach = ends
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self._reach[k]
 
 
 def _in_sentence(doc: Document, starts: list[int], start: int, end: int) -> tuple[Sentence, int, int] | None:
