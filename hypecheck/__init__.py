@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 
 __version__ = "0.1.0"
 
-from hypecheck.frame import to_dataframe
+from hypecheck.frame import score_table, to_dataframe
 from hypecheck.lexicon import Lexicons, load_lexicons
 from hypecheck.read.load import InputError
 from hypecheck.scorecard import DimensionResult, Evidence, Failure, Pitfall, Scorecard
@@ -101,6 +101,7 @@ __all__ = [
     "load_lexicons",
     "score_file",
     "score_paths",
+    "score_table",
     "score_text",
     "to_dataframe",
     "with_terms",

@@ -1,13 +1,22 @@
 """Scoring many articles: the one engine behind ``score_paths``, the report and ``batch``.
 
 Every input gives exactly one result, in input order: its Scorecard, or a Failure with a
-one-line reason. With several jobs the articles are scored in worker processes that receive the
-caller's own Analyzer (custom lexicons and terms included), and results come back in input
-order, so the output is byte-identical for any number of jobs.
+one-line reason. An input is a file, or a row of a collection (JSONL, CSV, Parquet: see
+:mod:`hypecheck.read.collection`). Inputs are cut into partitions of a few thousand, and the
+partitions are scored by an engine:
+
+- ``local``: this process, or with several jobs a process pool whose workers receive the caller's
+  own Analyzer (custom lexicons and terms included) once each;
+- ``dask``: a Dask cluster (a ``LocalCluster`` of ``jobs`` worker processes, or the scheduler
+  at an address); the Analyzer is sent to each worker once and every partition is one task.
+
+Either way results come back in input order and each record is made by the same function, so
+the output is byte-identical for any engine, partitioning and number of workers.
 
 ``run_batch`` writes one JSONL line per input (``hypecheck.scorecard/1`` or ``hypecheck.error/1``)
-as each finishes and flushes it, so an interrupted batch keeps what it finished and ``resume``
-skips those inputs next time.
+as each finishes, so an interrupted batch keeps what it finished and ``resume`` skips those
+inputs next time; or, with ``parquet``, one Parquet file per partition, written under a
+temporary name and renamed when complete, so ``resume`` skips the partitions already there.
 """
 
 from __future__ import annotations
@@ -15,14 +24,31 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-from dataclasses import dataclass
+import signal
+from collections import deque
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import Callable, Iterable, Iterator, Sequence, Union
 
 from hypecheck.pipeline import Analyzer, Result, default_analyzer, score_one
-from hypecheck.read.load import expand_inputs
+from hypecheck.read.collection import (
+    ARCHIVE_EXTRA,
+    Columns,
+    MissingExtra,
+    Row,
+    check_columns,
+    count_rows,
+    is_collection,
+    read_rows,
+    row_source,
+)
+from hypecheck.read.load import InputError, expand_inputs
+from hypecheck.scorecard import Failure
 
-T = TypeVar("T")
+PARTITION_ROWS = 2_000  # a few seconds of work per partition: small enough to balance, large enough to amortise a task
+MANIFEST = "_hypecheck.json"  # in a Parquet output folder; readers skip names starting with "_"
+
+Item = Union[str, Row]  # a file path, or a row of a collection
 
 # The Analyzer a worker process scores with: the parent's, handed over once per worker.
 _worker_analyzer: Analyzer | None = None
@@ -30,10 +56,27 @@ _worker_analyzer: Analyzer | None = None
 
 @dataclass(frozen=True)
 class BatchSummary:
-    total: int  # inputs after expansion
+    total: int  # inputs after expansion (rows of collections counted one by one)
     skipped: int  # already in the output (resume)
     scored: int
     failed: int
+
+
+@dataclass(frozen=True)
+class Partition:
+    number: int  # from 0, in input order; a Parquet output's file name
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Record:
+    """One input's output: its key (a path, or FILE#N for a row), its JSONL line, its row of the
+    scores table, and its error ("" when scored)."""
+
+    key: str
+    line: str
+    row: dict
+    error: str
 
 
 def score_paths(
@@ -48,88 +91,390 @@ def score_paths(
 
 def score_many(paths: Sequence[str], analyzer: Analyzer | None = None, jobs: int = 1) -> Iterator[Result]:
     """Results for ``paths`` (already expanded) in input order, as they are ready."""
-    return _map(score_one, paths, analyzer or default_analyzer(), jobs)
+    return _map(score_item, list(paths), analyzer or default_analyzer(), jobs)
 
 
-def record_line(path: str, analyzer: Analyzer) -> tuple[str, bool]:
-    """The JSONL line for one input, and whether it is an error record."""
-    record = score_one(path, analyzer).to_dict()
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n", "error" in record
+def key_of(item: Item) -> str:
+    return item.key if isinstance(item, Row) else item
 
 
-def _map(work: Callable[[str, Analyzer], T], paths: Sequence[str], analyzer: Analyzer, jobs: int) -> Iterator[T]:
-    """``work(path, analyzer)`` for every path, in order; in ``jobs`` processes when there is work for them."""
-    if jobs <= 1 or len(paths) <= 1:
-        for path in paths:
-            yield work(path, analyzer)
+def score_item(item: Item, analyzer: Analyzer) -> Result:
+    """A file or a row: its Scorecard, or a Failure with a one-line reason."""
+    if not isinstance(item, Row):
+        return score_one(item, analyzer)
+    try:
+        card = analyzer.score_source(row_source(item, analyzer.max_bytes))
+    except InputError as err:
+        return Failure(item.key, str(err), id=item.id)
+    return replace(card, article=replace(card.article, url=item.url or ""))
+
+
+def make_record(item: Item, analyzer: Analyzer) -> Record:
+    result = score_item(item, analyzer)
+    record = result.to_dict()
+    line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return Record(key_of(item), line, result.to_row(), record.get("error", ""))
+
+
+def score_partition(items: Sequence[Item], analyzer: Analyzer) -> list[Record]:
+    """A partition's records, in order: the task a Dask worker runs."""
+    return [make_record(item, analyzer) for item in items]
+
+
+# Inputs and partitions ----------------------------------------------------------------------------
+
+
+def check_inputs(paths: Sequence[str], columns: Columns) -> None:
+    """Fail fast (:class:`~hypecheck.read.collection.ColumnError`) when a collection lacks a named
+    column; a collection that cannot be read at all is left to give its own error record."""
+    for path in paths:
+        if is_collection(path):
+            try:
+                check_columns(path, columns)
+            except InputError as err:
+                if type(err) is not InputError:
+                    raise
+
+
+def partitions(paths: Sequence[str], columns: Columns, size: int = PARTITION_ROWS, max_bytes: int | None = None) -> Iterator[Partition]:
+    """The inputs in partitions of at most ``size``, in input order: runs of files, and each
+    collection's rows (a collection starts a partition of its own). Deterministic for the same
+    inputs and size, which is what lets ``resume`` find a Parquet output's partitions again."""
+    max_bytes = max_bytes or default_analyzer().max_bytes
+    number, run = 0, []
+    for path in paths:
+        rows = _rows_or_none(path, columns, max_bytes)
+        if rows is None:
+            run.append(path)
+            if len(run) == size:
+                yield Partition(number, tuple(run))
+                number, run = number + 1, []
+            continue
+        if run:
+            yield Partition(number, tuple(run))
+            number, run = number + 1, []
+        for row in rows:
+            run.append(row)
+            if len(run) == size:
+                yield Partition(number, tuple(run))
+                number, run = number + 1, []
+        if run:
+            yield Partition(number, tuple(run))
+            number, run = number + 1, []
+    if run:
+        yield Partition(number, tuple(run))
+
+
+def _rows_or_none(path: str, columns: Columns, max_bytes: int) -> Iterator[Row] | None:
+    """A collection's rows, or None for an input that is scored as one article (or is one error)."""
+    if not is_collection(path):
+        return None
+    try:
+        check_columns(path, columns)  # a file that cannot be read as a collection is one error record
+    except InputError as err:
+        if type(err) is not InputError:
+            raise
+        return iter([Row(path, Path(path).stem, None, problem=str(err).removeprefix(f"{path}: "))])
+    return read_rows(path, columns, max_bytes)
+
+
+def count_inputs(paths: Sequence[str]) -> int:
+    """Inputs after expansion, rows of collections one by one (a progress bar's total)."""
+    total = 0
+    for path in paths:
+        try:
+            total += count_rows(path) if is_collection(path) else 1
+        except (InputError, OSError):
+            total += 1
+    return total
+
+
+# Engines ----------------------------------------------------------------------------------------
+
+
+def _map(work: Callable[[Item, Analyzer], object], items: Sequence[Item], analyzer: Analyzer, jobs: int) -> Iterator:
+    """``work(item, analyzer)`` for every item, in order; in ``jobs`` processes when there is work for them."""
+    if jobs <= 1 or len(items) <= 1:
+        for item in items:
+            yield work(item, analyzer)
         return
+    with _pool(min(jobs, len(items)), analyzer) as pool:
+        yield from pool.imap(_Task(work), items, chunksize=1)
+
+
+def _pool(processes: int, analyzer: Analyzer):
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(min(jobs, len(paths)), initializer=_init_worker, initargs=(analyzer,)) as pool:
-        yield from pool.imap(_Task(work), paths, chunksize=1)
+    return context.Pool(processes, initializer=_init_worker, initargs=(analyzer,))
 
 
 def _init_worker(analyzer: Analyzer) -> None:
     global _worker_analyzer
     _worker_analyzer = analyzer
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the pool and says so
+    # in one line; a worker printing its own traceback would only bury that line.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @dataclass(frozen=True)
 class _Task:
-    """A picklable ``path -> work(path, the worker's analyzer)``."""
+    """A picklable ``item -> work(item, the worker's analyzer)``."""
 
-    work: Callable[[str, Analyzer], object]
+    work: Callable[[Item, Analyzer], object]
 
-    def __call__(self, path: str) -> object:
+    def __call__(self, item: Item) -> object:
         assert _worker_analyzer is not None, "worker started without an analyzer"
-        return self.work(path, _worker_analyzer)
+        return self.work(item, _worker_analyzer)
+
+
+def local_records(parts: Iterable[Partition], analyzer: Analyzer, jobs: int) -> Iterator[tuple[Partition, Record]]:
+    """Each partition's records in order, one by one as they finish; one pool for the whole run."""
+    pool = None
+    try:
+        for part in parts:
+            if jobs > 1 and len(part.items) > 1 and pool is None:
+                pool = _pool(min(jobs, len(part.items)) if part.number == 0 else jobs, analyzer)
+            records = pool.imap(_Task(make_record), part.items, chunksize=1) if pool else (make_record(i, analyzer) for i in part.items)
+            for record in records:
+                yield part, record
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def dask_records(
+    parts: Iterable[Partition], analyzer: Analyzer, jobs: int, scheduler: str | None = None
+) -> Iterator[tuple[Partition, Record]]:
+    """The same records on a Dask cluster: each partition one task, a few in flight per worker,
+    results taken in order. Without ``scheduler``, a LocalCluster of ``jobs`` worker processes."""
+    client, cluster = dask_client(jobs, scheduler)
+    try:
+        # Sent once to every worker and kept there: each worker loads the lexicons and models once.
+        shared = client.scatter(analyzer, broadcast=True, hash=False)
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        pending: deque = deque()
+        for part in parts:
+            data = client.scatter([part.items], hash=False)[0]  # straight to a worker, not through the scheduler
+            pending.append((part, client.submit(score_partition, data, shared, pure=False)))
+            while len(pending) > 2 * workers:
+                yield from _finished(*pending.popleft())
+        while pending:
+            yield from _finished(*pending.popleft())
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _finished(part: Partition, future) -> Iterator[tuple[Partition, Record]]:
+    for record in future.result():
+        yield part, record
+
+
+def dask_client(jobs: int, scheduler: str | None):
+    """A Client of the scheduler at ``scheduler``, or of a new LocalCluster of ``jobs`` processes."""
+    try:
+        import logging
+
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise MissingExtra(f"--engine dask needs dask and distributed: {ARCHIVE_EXTRA}") from None
+    if scheduler:
+        return Client(scheduler, timeout="30s"), None
+    # The workers start with Ctrl-C ignored (they inherit it): the client stops the run and says
+    # so in one line, instead of every worker printing a traceback.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if _main_thread() else None
+    try:
+        cluster = LocalCluster(
+            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+        )
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    return Client(cluster), cluster
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+# The batch --------------------------------------------------------------------------------------
 
 
 def done_paths(out: Path) -> set[str]:
-    """Inputs already recorded in an earlier (perhaps interrupted) run's output."""
+    """Inputs already recorded in an earlier (perhaps interrupted) run's output, read line by line."""
     done: set[str] = set()
     if not out.exists():
         return done
-    for line in out.read_text(encoding="utf-8").splitlines():
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # a line cut off by an interruption is scored again
-        path = record.get("path") or record.get("article", {}).get("path")
-        if path:
-            done.add(path)
+    with out.open(encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a line cut off by an interruption is scored again
+            path = record.get("path") or record.get("article", {}).get("path")
+            if path:
+                done.add(path)
     return done
 
 
 def run_batch(
     paths: Sequence[str],
-    out: Path,
+    out: Path | None = None,
     jobs: int = 1,
     resume: bool = False,
     analyzer: Analyzer | None = None,
     on_error: Callable[[str], None] | None = None,
+    *,
+    parquet: Path | None = None,
+    columns: Columns = Columns(),
+    engine: str = "local",
+    scheduler: str | None = None,
+    partition_rows: int = PARTITION_ROWS,
+    on_progress: Callable[[int], None] | None = None,
 ) -> BatchSummary:
-    """Score ``paths`` (already expanded) into the JSONL file ``out``."""
+    """Score ``paths`` (already expanded: files and collections) into the JSONL file ``out`` or,
+    with ``parquet``, into one Parquet file per partition in that folder.
+
+    ``on_progress(n)`` is called as n more inputs are done (skipped ones included)."""
     analyzer = analyzer or default_analyzer()
-    skip = done_paths(out) if resume else set()
-    todo = [p for p in paths if p not in skip]
-    if resume and out.exists():
-        _drop_cut_line(out)
+    if (out is None) == (parquet is None):
+        raise ValueError("give exactly one output: out (JSONL) or parquet (a folder)")
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r}: local or dask")
+    check_inputs(paths, columns)
+    if parquet is not None:
+        from hypecheck.frame import require_pyarrow
+
+        require_pyarrow()  # before anything is written: without it, one line saying what to install
+        sink = _ParquetSink(parquet, paths, partition_rows, resume)
+    else:
+        sink = _JsonlSink(out, resume)
+    parts = (p for p in sink.todo(partitions(paths, columns, partition_rows, analyzer.max_bytes), on_progress))
+    run = dask_records(parts, analyzer, jobs, scheduler) if engine == "dask" else local_records(parts, analyzer, jobs)
     scored = failed = 0
-    with out.open("a" if resume else "w", encoding="utf-8") as handle:
-        for line, is_error in _map(record_line, todo, analyzer, jobs):
-            handle.write(line)
-            handle.flush()
-            if is_error:
+    with sink:
+        for part, record in run:
+            sink.write(part, record)
+            if record.error:
                 failed += 1
                 if on_error:
-                    on_error(json.loads(line)["error"])
+                    on_error(record.error)
             else:
                 scored += 1
-    return BatchSummary(len(paths), len(paths) - len(todo), scored, failed)
+            if on_progress:
+                on_progress(1)
+    return BatchSummary(sink.total, sink.skipped, scored, failed)
+
+
+class _JsonlSink:
+    """One line per input, appended and flushed as each finishes; resume skips inputs by key."""
+
+    def __init__(self, out: Path, resume: bool) -> None:
+        self.out, self.resume = out, resume
+        if resume and out.exists():
+            _drop_cut_line(out)  # first: a complete record that lost only its newline is scored again, not lost
+        self.done = done_paths(out) if resume else set()
+        self.total = self.skipped = 0
+
+    def todo(self, parts: Iterable[Partition], on_progress) -> Iterator[Partition]:
+        for part in parts:
+            items = tuple(i for i in part.items if key_of(i) not in self.done)
+            self.total += len(part.items)
+            self.skipped += len(part.items) - len(items)
+            if on_progress and len(items) < len(part.items):
+                on_progress(len(part.items) - len(items))
+            if items:
+                yield Partition(part.number, items)
+
+    def __enter__(self):
+        self.handle = self.out.open("a" if self.resume else "w", encoding="utf-8")
+        return self
+
+    def write(self, part: Partition, record: Record) -> None:
+        self.handle.write(record.line)
+        self.handle.flush()
+
+    def __exit__(self, *exc) -> None:
+        self.handle.close()
+
+
+class _ParquetSink:
+    """One Parquet file per partition (``part-000000.parquet``), written as ``.part-….tmp`` and
+    renamed when complete; resume skips the partitions whose file is there."""
+
+    def __init__(self, folder: Path, paths: Sequence[str], size: int, resume: bool) -> None:
+        self.folder = folder
+        self.total = self.skipped = 0
+        manifest = {"schema": "hypecheck.batch/1", "inputs": [str(Path(p).resolve()) for p in paths], "partition_rows": size}
+        folder.mkdir(parents=True, exist_ok=True)
+        ours = [f for f in folder.iterdir() if f.name == MANIFEST or f.name.startswith(("part-", ".part-"))]
+        others = [f for f in folder.iterdir() if f not in ours]
+        if others:
+            raise InputError(f"{folder}: holds files hypecheck did not write ({others[0].name}); give --parquet an empty or new folder")
+        saved = folder / MANIFEST
+        if resume and saved.exists():
+            if json.loads(saved.read_text(encoding="utf-8")) != manifest:
+                raise InputError(f"{folder}: was written for other inputs or another --partition-rows; resume with the same ones, or drop --resume")
+        for f in ours:
+            if not resume or f.name.startswith(".part-"):
+                f.unlink()  # a new run starts clean; a resumed one drops only unfinished partitions
+        saved.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+        self.pending: dict[int, list[Record]] = {}
+
+    @staticmethod
+    def name(number: int) -> str:
+        return f"part-{number:06d}.parquet"
+
+    def todo(self, parts: Iterable[Partition], on_progress) -> Iterator[Partition]:
+        for part in parts:
+            self.total += len(part.items)
+            if (self.folder / self.name(part.number)).exists():
+                self.skipped += len(part.items)
+                if on_progress:
+                    on_progress(len(part.items))
+                continue
+            self.pending[part.number] = []
+            yield part
+
+    def __enter__(self):
+        return self
+
+    def write(self, part: Partition, record: Record) -> None:
+        done = self.pending[part.number]
+        done.append(record)
+        if len(done) == len(part.items):
+            from hypecheck.frame import write_parquet
+
+            final = self.folder / self.name(part.number)
+            temporary = self.folder / f".{final.name}.tmp"
+            write_parquet(self.pending.pop(part.number), temporary)
+            os.replace(temporary, final)
+
+    def __exit__(self, *exc) -> None:
+        pass
 
 
 def _drop_cut_line(out: Path) -> None:
     """An interrupted write can leave half a line at the end; it is removed before appending."""
-    data = out.read_bytes()
-    if data and not data.endswith(b"\n"):
-        out.write_bytes(data[: data.rfind(b"\n") + 1])
+    with out.open("rb+") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        if size == 0:
+            return
+        handle.seek(size - 1)
+        if handle.read(1) == b"\n":
+            return
+        # Walk back to the last newline without reading the whole file.
+        position = size
+        while position > 0:
+            step = min(65_536, position)
+            handle.seek(position - step)
+            chunk = handle.read(step)
+            cut = chunk.rfind(b"\n")
+            if cut >= 0:
+                handle.truncate(position - step + cut + 1)
+                return
+            position -= step
+        handle.truncate(0)

@@ -185,37 +185,105 @@ def chart(
         raise typer.Exit(1) from None
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def batch(
-    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files, folders or globs."),
-    jsonl: Path = typer.Option(..., "--jsonl", help="Output file: one JSON record per input, scorecard or error."),
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files, folders, globs, and collections (.jsonl, .csv, .parquet: one article per row)."),
+    jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Output file: one JSON record per input, scorecard or error."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", metavar="OUT_DIR", help="Output folder: one Parquet file per partition (the scores table and each full record)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes; the output is the same for any number."),
-    resume: bool = typer.Option(False, "--resume", help="Keep the records already in --jsonl and score only the rest."),
+    resume: bool = typer.Option(False, "--resume", help="Keep the records (or Parquet partitions) already written and score only the rest."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
+    text_column: str = typer.Option("text", "--text-column", help="Collections: the column holding the article text."),
+    id_column: Optional[str] = typer.Option(None, "--id-column", help="Collections: the column holding the article id (default: id, else the row number)."),
+    title_column: Optional[str] = typer.Option(None, "--title-column", help="Collections: a column holding the title (it becomes the first line)."),
+    url_column: Optional[str] = typer.Option(None, "--url-column", help="Collections: a column holding the URL (kept in the record as article.url)."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local: a process pool on this machine; dask: a Dask cluster."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="--engine dask: the scheduler to use (default: a LocalCluster of --jobs workers)."),
+    partition_rows: int = typer.Option(2000, "--partition-rows", min=1, help="Inputs per partition (one Dask task, one Parquet file)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="A progress bar on standard error (default: when it is a terminal)."),
 ) -> None:
-    """Score many articles into a JSONL file, one record per input, written as they finish.
+    """Score many articles into a JSONL file (or Parquet files), one record per input, written as they finish.
 
     Interrupt it (Ctrl-C) and run it again with --resume: finished inputs are kept and skipped.
     Exit codes: 0 all inputs scored, 1 some inputs failed, 2 usage error, 130 interrupted.
     """
-    from hypecheck.batch import run_batch
+    from hypecheck.batch import count_inputs, run_batch
+    from hypecheck.read.collection import Columns, ColumnError, MissingExtra
+    from hypecheck.read.load import inputs_overlapping
 
-    inputs = expand_inputs(paths)
+    if (jsonl is None) == (parquet is None):
+        _usage("give one output: --jsonl FILE or --parquet OUT_DIR")
+    if scheduler and engine is not Engine.dask:
+        _usage("--scheduler needs --engine dask")
+    out = jsonl or parquet
+    inputs = expand_inputs(paths, exclude=jsonl)
+    clash = inputs_overlapping(out, inputs, folder=parquet is not None)
+    if clash:
+        _usage(f"{clash} is an input; writing {out} would overwrite it: choose another output")
+    columns = Columns(text_column, id_column or "id", title_column, url_column, id_required=id_column is not None)
+    show = progress if progress is not None else sys.stderr.isatty()
+    bar = _ProgressBar(count_inputs(inputs)) if show else None
     try:
-        summary = run_batch(inputs, jsonl, jobs, resume, _analyzer(max_bytes), on_error=lambda e: typer.echo(f"hypecheck: error: {e}", err=True))
+        summary = run_batch(
+            inputs, jsonl, jobs, resume, _analyzer(max_bytes), on_error=lambda e: typer.echo(f"hypecheck: error: {e}", err=True),
+            parquet=parquet, columns=columns, engine=engine.value, scheduler=scheduler, partition_rows=partition_rows, on_progress=bar,
+        )
     except KeyboardInterrupt:
-        typer.echo(f"hypecheck: interrupted; finished records are kept in {jsonl}; run again with --resume", err=True)
+        kept = "records" if jsonl else "partitions"
+        typer.echo(f"\nhypecheck: interrupted; finished {kept} are kept in {out}; run again with --resume", err=True)
         raise typer.Exit(130) from None
-    except OSError as err:
-        typer.echo(f"hypecheck: error: cannot write {jsonl}: {err.strerror or err}", err=True)
+    except (ColumnError, MissingExtra) as err:
+        _usage(str(err))
+    except InputError as err:
+        typer.echo(f"hypecheck: error: {err}", err=True)
         raise typer.Exit(1) from None
+    except OSError as err:
+        typer.echo(f"hypecheck: error: cannot write {out}: {err.strerror or err}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        if bar:
+            bar.close()
     typer.echo(
         f"{summary.scored} scored, {summary.failed} failed"
         + (f", {summary.skipped} already done" if summary.skipped else "")
-        + f" -> {jsonl}"
+        + f" -> {out}"
     )
     if summary.failed:
         raise typer.Exit(1) from None
+
+
+def _usage(message: str) -> None:
+    typer.echo(f"hypecheck: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+class _ProgressBar:
+    """done/total and articles per second on standard error, redrawn at most five times a second."""
+
+    def __init__(self, total: int) -> None:
+        import time
+
+        self.clock = time.monotonic
+        self.total, self.done, self.start, self.drawn = total, 0, self.clock(), 0.0
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        if self.clock() - self.drawn >= 0.2 or self.done >= self.total:
+            self.drawn = self.clock()
+            share = self.done / max(1, self.total)
+            rate = self.done / max(1e-9, self.drawn - self.start)
+            filled = int(30 * min(1.0, share))
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done:,}/{self.total:,} {share:4.0%} {rate:6.1f} articles/s")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
 
 
 @app.command()

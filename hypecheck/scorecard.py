@@ -104,9 +104,10 @@ class ArticleInfo:
     removed_spans: int = 0
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    url: str = ""  # a collection row's URL column; files have none (and no "url" key)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        found = {
             "id": self.id,
             "path": self.path,
             "title": self.title,
@@ -116,6 +117,7 @@ class ArticleInfo:
             "encoding": self.encoding,
             "warnings": list(self.warnings),
         }
+        return found | {"url": self.url} if self.url else found
 
 
 @dataclass(frozen=True)
@@ -186,13 +188,15 @@ class Failure:
 
     path: str
     error: str
+    id: str = ""  # a collection row's id; a file's is its name
 
     def to_dict(self) -> dict[str, Any]:
-        return {"schema": "hypecheck.error/1", "path": self.path, "error": self.error}
+        record = {"schema": "hypecheck.error/1", "path": self.path, "error": self.error}
+        return record | {"id": self.id} if self.id else record
 
     def to_row(self) -> dict[str, object]:
         """Its row of the scores table: which input failed and why; every score left empty."""
-        return {"id": PurePath(self.path).stem, "path": self.path, "error": self.error}
+        return {"id": self.id or PurePath(self.path).stem, "path": self.path, "error": self.error}
 
 
 def rank(cards: "Iterable[Scorecard]") -> list["Scorecard"]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,11 +36,18 @@ def _check_size(size: int, name: str, max_bytes: int) -> None:
         raise InputError(f"{name}: {size:,} bytes is above the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
 
 
+check_size = _check_size  # collections check each row against the same limit
+
+
 def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read one article file. Raises :class:`InputError` with a one-line reason."""
     p = Path(path)
     if not p.exists():
-        raise InputError(f"{p}: no such file")
+        raise InputError(f"{p}: {_why_missing(p)}")
+    if stat.S_ISFIFO(p.stat().st_mode) or stat.S_ISSOCK(p.stat().st_mode):
+        # Reading a pipe nobody writes to blocks for ever (a FIFO left in a folder, say).
+        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(p.stat().st_mode) else "a socket"
+        raise InputError(f"{p}: is {kind}, not a file; to score what it carries, pipe it in: hypecheck score - < {p}")
     if p.is_file():
         _check_size(p.stat().st_size, str(p), max_bytes)
     if p.is_dir():
@@ -54,6 +62,21 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     if p.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
         return Source(p.stem, str(path), html_to_text(text, str(p)), True, encoding)
     return Source(p.stem, str(path), text, p.suffix.lower() in MARKDOWN_SUFFIXES, encoding)
+
+
+def _why_missing(p: Path) -> str:
+    """A missing file, a symbolic link to nothing, or a loop of links: say which."""
+    if not p.is_symlink():
+        return "no such file"
+    try:
+        p.resolve(strict=True)
+    except RuntimeError:  # Python 3.11-3.12 raise this for a loop
+        return "a symbolic link loop"
+    except OSError as err:
+        import errno
+
+        return "a symbolic link loop" if err.errno == errno.ELOOP else f"a symbolic link to a missing file ({os.readlink(p)})"
+    return "no such file"
 
 
 def is_url(name: str) -> bool:
@@ -201,11 +224,12 @@ def _looks_binary(head: bytes) -> bool:
     return controls > 0.05 * max(1, len(head))
 
 
-def expand_inputs(patterns: list[str]) -> list[str]:
-    """Files, folders (every visible file in them, sorted) and globs, in the order given.
+def expand_inputs(patterns: list[str], exclude: Path | None = None) -> list[str]:
+    """Files, folders (every visible entry in them but subfolders, sorted) and globs, in the order given.
 
     A name that matches nothing is kept as it is, so it becomes a one-line error in its place
-    rather than vanishing from a batch.
+    rather than vanishing from a batch. ``exclude`` (the command's own output file) is left out
+    of folders and globs; named on its own it stays, for the command to refuse.
     """
     import glob
 
@@ -213,12 +237,38 @@ def expand_inputs(patterns: list[str]) -> list[str]:
     for pattern in patterns:
         p = Path(pattern)
         if p.is_dir():
-            # Every visible file, not only .txt/.md/.html: a PDF in the folder gets its own
-            # error row instead of silently vanishing from the batch.
-            found = sorted(str(f) for f in p.iterdir() if f.is_file() and not f.name.startswith("."))
+            # Every visible entry, not only .txt/.md/.html: a PDF, a FIFO or a broken link in the
+            # folder gets its own error row instead of silently vanishing from the batch.
+            found = sorted(str(f) for f in p.iterdir() if not f.is_dir() and not f.name.startswith(".") and not _same_file(f, exclude))
             paths.extend(found or [pattern])
         elif not p.exists() and glob.has_magic(pattern):
-            paths.extend(sorted(glob.glob(pattern)) or [pattern])
+            paths.extend(sorted(m for m in glob.glob(pattern) if not _same_file(Path(m), exclude)) or [pattern])
         else:
             paths.append(pattern)
     return paths
+
+
+def _same_file(path: Path, other: Path | None) -> bool:
+    if other is None:
+        return False
+    try:
+        return path.resolve() == other.resolve() or (path.exists() and other.exists() and os.path.samefile(path, other))
+    except (OSError, RuntimeError):
+        return False
+
+
+def inputs_overlapping(out: Path, inputs: list[str], folder: bool = False) -> str | None:
+    """The first input that writing ``out`` would overwrite: ``out`` itself, or (``folder``)
+    any input inside the folder ``out``. None when there is none."""
+    target = out.resolve()
+    for name in inputs:
+        p = Path(name)
+        if is_url(name) or name == "-":
+            continue
+        try:
+            inside = folder and target in p.resolve().parents
+        except (OSError, RuntimeError):  # a symbolic link loop is nobody's output
+            inside = False
+        if inside or _same_file(p, out):
+            return name
+    return None
