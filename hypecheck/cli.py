@@ -134,9 +134,15 @@ def report(
     from hypecheck.batch import score_paths
     from hypecheck.render.report import build_report
 
+    from hypecheck.read.load import inputs_overlapping
+
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if date else None
+    inputs = expand_inputs(paths)
+    clash = inputs_overlapping(out, inputs, folder=True)
+    if clash:
+        _usage(f"{clash} is inside --out {out}, which the report replaces: choose another folder")
     try:
-        files = build_report(score_paths(paths, _analyzer(max_bytes)), out, generated)
+        files = build_report(score_paths(inputs, _analyzer(max_bytes), expand=False), out, generated)
     except OSError as err:
         typer.echo(f"hypecheck: error: cannot write the report to {out}: {err.strerror or err}", err=True)
         raise typer.Exit(1) from None

@@ -193,3 +193,103 @@ def test_pitfall_quotes_are_escaped(tmp_path):
     assert not [t for t, _ in tags if t in ("script", "img") and not (t == "img" and _["src"].startswith("data:"))]
     assert '<table class="pitfalls">' in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert html.count('<mark class="pit">') >= 2
+
+
+# Issue 19: reports that are atomic, unique and bounded ------------------------------------------------
+
+
+def small_articles(folder: Path, n: int, name: str = "note{i:03d}.txt") -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    words = ["groundbreaking", "modest", "revolutionary", "careful", "unprecedented", "plain"]
+    paths = []
+    for i in range(n):
+        path = folder / name.format(i=i)
+        path.write_text(
+            f"The firm's {words[i % 6]} tool sold {i + 3} units, the company said.\n\n"
+            f"Analysts at Acme Research said {i % 9 + 1} of 10 buyers liked it. Sales rose {i * 7 % 90} percent, a report showed.\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_class_charts_aggregate_past_a_few_dozen_articles(tmp_path):
+    from hypecheck.render import charts
+
+    cards = [r for r in score_paths(small_articles(tmp_path / "many", 90))]
+    assert len(cards) == 90
+    few = png_size(charts.render_chart("heatmap", cards[:20], "png"))
+    assert png_size(charts.render_chart("heatmap", cards[:30], "png"))[1] > few[1]  # a row per article up to the limit
+    for name in ("heatmap", "numbers", "scatter"):
+        sizes = {png_size(charts.render_chart(name, cards[:n], "png")) for n in (charts.ROWS_LIMIT + 1, 90)}
+        assert len(sizes) == 1, f"{name} grows with the number of articles past the limit"
+        assert next(iter(sizes))[1] < 700
+    alt = charts.chart_spec("heatmap", 90).alt(cards)
+    assert "90 articles" in alt and len(alt) < 1500
+
+
+def test_profile_charts_are_drawn_for_the_top_articles_only(tmp_path, monkeypatch):
+    from hypecheck.render import report
+
+    monkeypatch.setattr(report, "PROFILE_LIMIT", 3)
+    files = build_report(score_paths(small_articles(tmp_path / "in", 6)), tmp_path / "out")
+    profiles = sorted(p.name for p in (tmp_path / "out" / "charts").glob("profile-*"))
+    assert len(profiles) == 6  # three articles, PNG and SVG
+    html = files.index.read_text(encoding="utf-8")
+    assert html.count('<section class="card"') == 6
+    assert len(files.charts) == 3 * 2 + 3 * 2
+
+
+def test_same_named_files_in_different_folders_get_distinct_ids(tmp_path):
+    first = small_articles(tmp_path / "a", 1, "x.txt")[0]
+    second = tmp_path / "b" / "x.txt"
+    second.parent.mkdir()
+    second.write_text((ROOT / "seeds/001_cc3d44188af943b4.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "r"
+    result = runner.invoke(app, ["report", str(first), str(second), "--out", str(out), "--no-date"])
+    assert result.exit_code == 0, result.output
+    tags = parse((out / "index.html").read_text(encoding="utf-8"))
+    anchors = [a["id"] for t, a in tags if t == "section" and a.get("class") == "card"]
+    assert sorted(anchors) == ["article-a-x", "article-b-x"]
+    assert {p.name for p in (out / "charts").glob("profile-*.svg")} == {"profile-a-x.svg", "profile-b-x.svg"}
+    ids = [row["id"] for row in csv.DictReader((out / "scores.csv").open(encoding="utf-8"))]
+    assert sorted(ids) == ["a-x", "b-x"]
+
+
+def test_a_report_replaces_the_old_one_whole_or_not_at_all(tmp_path, monkeypatch):
+    out = tmp_path / "r"
+    first = small_articles(tmp_path / "first", 2, "first{i}.txt")
+    build_report(score_paths(first), out)
+    old_index = (out / "index.html").read_bytes()
+    second = small_articles(tmp_path / "second", 2, "second{i}.txt")
+
+    import hypecheck.render.html as html
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt  # the process stopped while the page was being written
+
+    monkeypatch.setattr(html, "render_report", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build_report(score_paths(second), out)
+    assert (out / "index.html").read_bytes() == old_index
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["first", "r", "second"]  # no half-written folder left
+    monkeypatch.undo()
+    build_report(score_paths(second), out)
+    names = {p.name for p in (out / "charts").glob("profile-*")}
+    assert names and all(n.startswith("profile-second") for n in names)  # the first report's charts are gone
+
+
+def test_report_never_replaces_a_folder_of_other_files_or_its_own_inputs(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("My notes.\n", encoding="utf-8")
+    result = runner.invoke(app, ["report", str(ROOT / "seeds/000_580d1a68be6a3d31.txt"), "--out", str(folder)])
+    assert result.exit_code == 1 and "not part of a report (notes.txt)" in result.output
+    assert (folder / "notes.txt").exists() and not (folder / "index.html").exists()
+    result = runner.invoke(app, ["report", str(folder), "--out", str(folder)])
+    assert result.exit_code == 2 and "is inside --out" in result.output
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "My notes.\n"

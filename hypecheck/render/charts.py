@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from hypecheck.dimensions import DIMENSIONS, REGISTRY
-from hypecheck.scorecard import Scorecard
+from hypecheck.scorecard import LABELS, Scorecard, label_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -70,13 +70,17 @@ def draw_scatter(ax: "Axes", cards: Sequence[Scorecard]) -> None:
         x, y = card["promotional"].score, card["sourcing"].score
         ax.scatter([x], [y], s=60, color=DIMENSION_COLOURS["promotional"], edgecolor="black", zorder=3)
         ax.annotate(label_of(card, 18), (x, y), textcoords="offset points", xytext=(6, 4), fontsize=8)
-    ax.set_xlim(-5, 115)
-    ax.set_ylim(-5, 110)
+    _promotional_sourcing_axes(ax, "Hype wording against weak sourcing", (115, 110))
+
+
+def _promotional_sourcing_axes(ax: "Axes", title: str, upper: tuple[float, float]) -> None:
+    ax.set_xlim(-5, upper[0])
+    ax.set_ylim(-5, upper[1])
     ax.axhline(50, color="grey", linewidth=0.6, linestyle=":")
     ax.axvline(50, color="grey", linewidth=0.6, linestyle=":")
     ax.set_xlabel("promotional language (higher = more hype)")
     ax.set_ylabel("sourcing (higher = weaker sources)")
-    ax.set_title("Hype wording against weak sourcing")
+    ax.set_title(title)
 
 
 def draw_numbers(ax: "Axes", cards: Sequence[Scorecard]) -> None:
@@ -128,13 +132,109 @@ CHARTS = {
 }
 
 
+# Past a few dozen articles a row or a label per article is unreadable (and a 5,000-row heat map
+# is a 27 MB PNG): the class charts then show how the articles spread over the score bands.
+ROWS_LIMIT = 40
+BANDS = tuple(label for _, label in LABELS)
+_BAND_RANGES = tuple(zip((0, *(b for b, _ in LABELS[:-1])), (*(b for b, _ in LABELS[:-1]), 100)))
+
+
+def _band_of(score: float) -> int:
+    return BANDS.index(label_for(score))
+
+
+def draw_heatmap_bands(ax: "Axes", cards: Sequence[Scorecard]) -> None:
+    """For each dimension, how many articles fall in each score band (low ... very high)."""
+    counts = [[0] * len(DIMENSIONS) for _ in BANDS]
+    for card in cards:
+        for j, d in enumerate(DIMENSIONS):
+            counts[_band_of(card[d].score)][j] += 1
+    top = max(1, max(max(row) for row in counts))
+    image = ax.imshow(counts, cmap="cividis", vmin=0, vmax=top, aspect="auto")
+    ax.set_xticks(range(len(DIMENSIONS)), [SHORT_NAMES[d] for d in DIMENSIONS])
+    ax.set_yticks(range(len(BANDS)), [f"{b} ({lo}-{hi})" for b, (lo, hi) in zip(BANDS, _BAND_RANGES)])
+    for i, row in enumerate(counts):
+        for j, value in enumerate(row):
+            ax.text(j, i, f"{value:,}", ha="center", va="center", color="white" if value < 0.6 * top else "black")
+    ax.set_title(f"How the {len(cards):,} articles spread over the score bands, per dimension")
+    ax.figure.colorbar(image, ax=ax, label="articles")
+
+
+
+def draw_scatter_many(ax: "Axes", cards: Sequence[Scorecard]) -> None:
+    """Promotional score against sourcing score, one unlabelled dot per article."""
+    xs = [c["promotional"].score for c in cards]
+    ys = [c["sourcing"].score for c in cards]
+    ax.scatter(xs, ys, s=12, alpha=0.4, color=DIMENSION_COLOURS["promotional"], edgecolor="none", zorder=3, rasterized=True)
+    _promotional_sourcing_axes(ax, f"Hype wording against weak sourcing ({len(cards):,} articles)", (105, 105))
+
+
+def _figures_by_band(cards: Sequence[Scorecard]) -> list[tuple[str, int, dict[str, int]]]:
+    rows = []
+    for band in BANDS:
+        members = [c for c in cards if label_for(c.hype_index) == band]
+        rows.append((band, len(members), {s: sum(c["unattributed_numbers"].metrics[s] for c in members) for s in STATUS_COLOURS}))
+    return rows
+
+
+def draw_numbers_bands(ax: "Axes", cards: Sequence[Scorecard]) -> None:
+    """Per hype-index band, all figures of its articles by source status."""
+    rows = _figures_by_band(cards)
+    left = [0.0] * len(rows)
+    for status, colour in STATUS_COLOURS.items():
+        counts = [totals[status] for _, _, totals in rows]
+        ax.barh(range(len(rows)), counts, left=left, color=colour, edgecolor="black", linewidth=0.4, label=status.replace("_", " "))
+        left = [a + b for a, b in zip(left, counts)]
+    ax.set_yticks(range(len(rows)), [f"hype {band} ({n:,} articles)" for band, n, _ in rows])
+    ax.invert_yaxis()
+    ax.set_xlabel("figures in all the articles of the band")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3, fontsize=8, frameon=False)
+    ax.set_title("Figures and their sources, by hype index band")
+
+
+def _alt_heatmap_bands(cards: Sequence[Scorecard]) -> str:
+    parts = []
+    for d in DIMENSIONS:
+        counts = [0] * len(BANDS)
+        for card in cards:
+            counts[_band_of(card[d].score)] += 1
+        parts.append(f"{d}: " + ", ".join(f"{n:,} {band}" for band, n in zip(BANDS, counts)))
+    return f"Table of how many of the {len(cards):,} articles fall in each score band, per dimension. " + "; ".join(parts) + "."
+
+
+def _alt_scatter_many(cards: Sequence[Scorecard]) -> str:
+    both = sum(1 for c in cards if c["promotional"].score >= 50 and c["sourcing"].score >= 50)
+    return (f"Scatter plot of promotional score against sourcing score for {len(cards):,} articles; "
+            f"{both:,} have both at 50 or above.")
+
+
+def _alt_numbers_bands(cards: Sequence[Scorecard]) -> str:
+    rows = "; ".join(
+        f"hype {band} ({n:,} articles): " + ", ".join(f"{totals[s]:,} {s.replace('_', ' ')}" for s in STATUS_COLOURS)
+        for band, n, totals in _figures_by_band(cards)
+    )
+    return f"Stacked bars of attributed, weakly sourced and unattributed figures per hype index band. {rows}."
+
+
+AGGREGATED = {
+    "heatmap": ChartSpec("heatmap", "The dimensions' score bands", _alt_heatmap_bands, draw_heatmap_bands, lambda n: (9, 4.2)),
+    "scatter": ChartSpec("scatter", "Promotional against sourcing", _alt_scatter_many, draw_scatter_many, lambda n: (7, 5.5)),
+    "numbers": ChartSpec("numbers", "Figures and their sources by hype band", _alt_numbers_bands, draw_numbers_bands, lambda n: (8, 3.8)),
+}
+
+
+def chart_spec(name: str, count: int) -> ChartSpec:
+    """The chart to draw for ``count`` articles: a row or label per article up to ROWS_LIMIT, bands past it."""
+    return AGGREGATED[name] if count > ROWS_LIMIT else CHARTS[name]
+
+
 def profile_alt(card: Scorecard) -> str:
     return f"Bar chart of {label_of(card)}: " + ", ".join(f"{d} {card[d].score:.0f}" for d in DIMENSIONS) + "."
 
 
 def render_chart(name: str, cards: Sequence[Scorecard], fmt: str = "svg") -> bytes:
     """One comparison chart ("heatmap", "scatter", "numbers") as SVG or PNG bytes."""
-    spec = CHARTS[name]
+    spec = chart_spec(name, len(cards))
     return _render(lambda ax: spec.draw(ax, cards), spec.size(len(cards)), fmt)
 
 
