@@ -2,6 +2,7 @@
 
     python bench/run.py            # the full run: 10,000-article batch (about 15 minutes on 2 cores)
     python bench/run.py --n 40     # a quick run (CI uses this; it asserts nothing about time)
+    python bench/run.py --only archive --collection-n 2000   # one section: archive (issue 17) or report (issue 19)
 
 Every figure is printed next to a baseline measured in the same run on the same machine, so the
 ratio means something on a shared, noisy machine. See bench/README.md for targets and results.
@@ -73,12 +74,103 @@ def batch(folder: Path, jobs: int, out: Path) -> tuple[float, float]:
     return measured([sys.executable, "-m", "hypecheck", "batch", str(folder), "--jsonl", str(out), "--jobs", str(jobs)])
 
 
+# A Dask run as the CLI does it (a LocalCluster of 2 worker processes, started inside the timing),
+# then each worker's peak resident memory: the client's own is not a worker's.
+DASK_RUN = """
+import json, resource, sys, time
+from pathlib import Path
+def _has_archive_extra() -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None for m in ("distributed", "pyarrow"))
+
+
+if __name__ == "__main__":
+    start = time.perf_counter()
+    from hypecheck.batch import dask_client, run_batch
+    from hypecheck.read.collection import Columns
+    client, cluster = dask_client(2, None)
+    run_batch([sys.argv[1]], Path(sys.argv[2]), engine="dask", scheduler=cluster.scheduler_address, columns=Columns(title="title"),
+              partition_rows=int(sys.argv[3]))
+    seconds = time.perf_counter() - start
+    peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    client.close(); cluster.close()
+    print(json.dumps({"seconds": seconds, "worker_mb": sorted(peaks.values())}))
+"""
+
+
+def collection(folder: Path, n: int, seed: int) -> Path:
+    """n corpus articles as one Parquet collection (id, title, text)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    paths = write_corpus(folder, n, seed=seed)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    path = folder.with_suffix(".parquet")
+    pq.write_table(pa.table({"id": [p.stem for p in paths], "title": [t.split("\n", 1)[0][:120] for t in texts], "text": texts}), path)
+    return path
+
+
+def dask_run(source: Path, out: Path, partition_rows: int) -> tuple[float, list[float]]:
+    script = out.with_name("bench_dask_run.py")  # not dask.py: it would shadow the dask package
+    script.write_text(DASK_RUN, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(source), str(out), str(partition_rows)], capture_output=True, text=True, check=True)
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return found["seconds"], found["worker_mb"]
+
+
+def archive(tmp: Path, n: int) -> dict[str, float]:
+    """Issue 17: a Parquet collection, local --jobs 2 against a Dask LocalCluster of 2 workers."""
+    large, small = collection(tmp / "archive", n, 4), collection(tmp / "archive_small", max(1, n // 10), 5)
+    local_out, dask_out, small_out = tmp / "local.jsonl", tmp / "dask.jsonl", tmp / "dask_small.jsonl"
+    # A worker holds one partition's records until the client takes them, so its memory grows with
+    # the partition size; to see it flat in n, both runs use partitions of n/10 rows (at most 2,000).
+    rows = max(1, min(2_000, n // 10))
+    local_s, local_mb = measured([sys.executable, "-m", "hypecheck", "batch", str(large), "--jsonl", str(local_out), "--jobs", "2",
+                                  "--title-column", "title", "--partition-rows", str(rows)])
+    dask_s, worker_mb = dask_run(large, dask_out, rows)
+    _, small_worker_mb = dask_run(small, small_out, rows)
+    same = local_out.read_bytes() == dask_out.read_bytes()
+    overhead = dask_s / local_s - 1
+    print(f"6. archive of {n} rows (Parquet, partitions of {rows}): local --jobs 2 {local_s:.1f} s ({n / local_s:.1f} rows/s), peak {local_mb:.0f} MB; "
+          f"dask LocalCluster 2 workers {dask_s:.1f} s ({n / dask_s:.1f} rows/s); overhead {overhead:+.0%} (target <= +15%); identical records: {same}")
+    print(f"7. dask worker peak memory: {max(small_worker_mb):.0f} MB at {max(1, n // 10)} rows -> {max(worker_mb):.0f} MB at {n} rows "
+          f"(x{max(worker_mb) / max(small_worker_mb):.2f}; flat: x1.0)")
+    return {"archive_dask_overhead": overhead, "archive_identical": same, "worker_mb_growth": max(worker_mb) / max(small_worker_mb)}
+
+
+def report(tmp: Path, n: int) -> dict[str, float]:
+    """Issue 19, item 9: a report on n small files (5,000 took over 15 minutes before)."""
+    folder = tmp / "notes"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"note{i:05d}.txt").write_text(
+            f"The firm's new tool sold {i + 3} units, the company said.\n\nAnalysts said {i % 9 + 1} of 10 buyers liked it. Sales rose {i % 90} percent.\n",
+            encoding="utf-8",
+        )
+    batch_s, _ = measured([sys.executable, "-m", "hypecheck", "batch", str(folder), "--jsonl", str(tmp / "notes.jsonl")])
+    report_s, report_mb = measured([sys.executable, "-m", "hypecheck", "report", str(folder), "--out", str(tmp / "notes-report")])
+    charts = tmp / "notes-report" / "charts"
+    heatmap_kb = (charts / "heatmap.png").stat().st_size / 1024
+    print(f"8. report on {n} small files: {report_s:.1f} s (batch of the same {batch_s:.1f} s, x{report_s / batch_s:.1f}), peak {report_mb:.0f} MB; "
+          f"{len(list(charts.iterdir()))} chart files; heatmap.png {heatmap_kb:.0f} KB")
+    return {"report_over_batch": report_s / batch_s, "heatmap_kb": heatmap_kb}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="articles in the large batch (the small one is n/10)")
     parser.add_argument("--throughput-n", type=int, default=200, help="articles for the one-core throughput")
+    parser.add_argument("--collection-n", type=int, default=10_000, help="rows of the archive benchmark (6, 7)")
+    parser.add_argument("--report-n", type=int, default=5_000, help="small files in the report benchmark (8)")
+    parser.add_argument("--only", choices=("all", "core", "archive", "report"), default="all", help="run one group of measurements")
     args = parser.parse_args()
     results: dict[str, float] = {}
+    if args.only in ("archive", "report"):
+        with tempfile.TemporaryDirectory() as tmp:
+            results = archive(Path(tmp), args.collection_n) if args.only == "archive" else report(Path(tmp), args.report_n)
+        print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in results.items()}))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         small, large = tmp_path / "small", tmp_path / "large"
@@ -105,8 +197,20 @@ def main() -> int:
             "peak_mb_jobs1": m1, "peak_mb_jobs2": m2, "time_growth": t1 / ts, "memory_growth": m1 / ms, "identical": same,
             "reference_identical": not saved.differ,
         }
+        if args.only == "all":
+            if _has_archive_extra():
+                results |= archive(tmp_path, min(args.collection_n, args.n))
+            else:
+                print('6-7. archive: skipped, needs the archive extra: pip install -e ".[archive]"')
+            results |= report(tmp_path, min(args.report_n, args.n))
     print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in results.items()}))
     return 0
+
+
+def _has_archive_extra() -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None for m in ("distributed", "pyarrow"))
 
 
 if __name__ == "__main__":

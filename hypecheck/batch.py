@@ -250,9 +250,9 @@ def dask_records(
     client, cluster = dask_client(jobs, scheduler)
     try:
         # Sent once to every worker and kept there: each worker loads the lexicons and models once.
+        pending: deque = deque()
         shared = client.scatter(analyzer, broadcast=True, hash=False)
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        pending: deque = deque()
         for part in parts:
             data = client.scatter([part.items], hash=False)[0]  # straight to a worker, not through the scheduler
             pending.append((part, client.submit(score_partition, data, shared, pure=False)))
@@ -261,6 +261,7 @@ def dask_records(
         while pending:
             yield from _finished(*pending.popleft())
     finally:
+        pending.clear()
         client.close()
         if cluster is not None:
             cluster.close()
@@ -276,6 +277,7 @@ def dask_client(jobs: int, scheduler: str | None):
     try:
         import logging
 
+        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise MissingExtra(f"--engine dask needs dask and distributed: {ARCHIVE_EXTRA}") from None
@@ -284,10 +286,16 @@ def dask_client(jobs: int, scheduler: str | None):
     # The workers start with Ctrl-C ignored (they inherit it): the client stops the run and says
     # so in one line, instead of every worker printing a traceback.
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if _main_thread() else None
+    # Forked, as the local pool's workers are, where the platform can: a spawned worker imports
+    # the pipeline afresh (nltk pulls in scipy.stats), 4-10 s per worker on a busy 2-core
+    # machine against about 1 s forked. Workers' shutdown chatter (a heartbeat racing the
+    # scheduler's close) is silenced; a task's error still reaches the client and is raised.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     try:
-        cluster = LocalCluster(
-            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
-        )
+        with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+            cluster = LocalCluster(
+                n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.CRITICAL
+            )
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)

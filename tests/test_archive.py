@@ -247,3 +247,25 @@ def test_a_dask_run_killed_part_way_and_resumed_has_one_record_per_row(tmp_path)
     run_batch(inputs, reference, analyzer=analyzer(), columns=Columns(title="title"))
     assert parquet_records(out) == reference.read_text(encoding="utf-8").splitlines()
     assert not list(out.glob(".*")), "a temporary partition file was left behind"
+
+
+def test_the_dask_dataframe_recipe_gives_the_same_rows_as_score_table():
+    pd = pytest.importorskip("pandas", reason=ARCHIVE_SKIP)
+    dd = pytest.importorskip("dask.dataframe", reason=ARCHIVE_SKIP)
+    frame = pd.DataFrame(seed_rows(6) + BAD_ROWS[:1])  # empty cells become pandas.NA in Dask's partitions
+    ddf = dd.from_pandas(frame, npartitions=3)
+    meta = hypecheck.score_table(ddf._meta, title="title")
+    scored = ddf.map_partitions(hypecheck.score_table, title="title", meta=meta).compute(scheduler="sync")
+    whole = hypecheck.score_table(frame, title="title")
+    assert list(scored["scorecard"]) == list(whole["scorecard"])
+    assert list(scored.dtypes) == list(meta.dtypes)
+    assert json.loads(scored["scorecard"].iloc[3])["article"]["title"] != "<NA>"
+
+
+def test_progress_bar_shows_done_total_and_rate(tmp_path):
+    collection = write_jsonl(tmp_path / "a.jsonl", seed_rows(3))
+    result = runner.invoke(app, ["batch", str(collection), "--jsonl", str(tmp_path / "o.jsonl"), "--progress"])
+    assert result.exit_code == 0
+    assert "3/3 100%" in result.output and "articles/s" in result.output
+    quiet = runner.invoke(app, ["batch", str(collection), "--jsonl", str(tmp_path / "o.jsonl")])
+    assert "articles/s" not in quiet.output  # not a terminal: no bar

@@ -102,7 +102,15 @@ def make_row(key: str, fallback_id: str, text: Any, id_value: Any = None, title:
 
 
 def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value)  # None or NaN (pandas' empty cell)
+    """None, NaN, or pandas' NA (an empty cell of a pandas or Dask string column)."""
+    if value is None:
+        return True
+    if isinstance(value, (str, bytes, int)):
+        return False
+    try:
+        return bool(value != value)  # NaN and NaT differ from themselves
+    except TypeError:
+        return True  # pandas.NA: comparing gives NA, whose truth value raises
 
 
 def check_columns(path: str, columns: Columns) -> None:

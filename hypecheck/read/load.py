@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 from dataclasses import dataclass
@@ -73,8 +74,6 @@ def _why_missing(p: Path) -> str:
     except RuntimeError:  # Python 3.11-3.12 raise this for a loop
         return "a symbolic link loop"
     except OSError as err:
-        import errno
-
         return "a symbolic link loop" if err.errno == errno.ELOOP else f"a symbolic link to a missing file ({os.readlink(p)})"
     return "no such file"
 
