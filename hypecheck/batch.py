@@ -80,13 +80,26 @@ class Record:
 
 
 def score_paths(
-    paths: Iterable[str | os.PathLike[str]], analyzer: Analyzer | None = None, expand: bool = True, jobs: int = 1
+    paths: Iterable[str | os.PathLike[str]],
+    analyzer: Analyzer | None = None,
+    expand: bool = True,
+    jobs: int = 1,
+    columns: Columns | None = None,
 ) -> list[Result]:
-    """Score files, folders (every visible file in them) and globs. Every input gives one
-    result, in order: a Scorecard, or a Failure with a one-line reason. With ``expand=False``
-    each path must be a file (a folder is then a Failure)."""
+    """Score files, folders (every visible file in them), globs and collections (every row of a
+    .jsonl, .csv or .parquet file, read with ``columns``). Every input gives one result, in
+    order: a Scorecard, or a Failure with a one-line reason. With ``expand=False`` each path is
+    one article file (a folder is then a Failure). A collection missing a named column raises
+    :class:`~hypecheck.read.collection.ColumnError` before anything is scored."""
     names = [str(p) for p in paths]
-    return list(score_many(expand_inputs(names) if expand else names, analyzer, jobs))
+    if not expand:
+        return list(score_many(names, analyzer, jobs))
+    analyzer = analyzer or default_analyzer()
+    columns = columns or Columns()
+    inputs = expand_inputs(names)
+    check_inputs(inputs, columns)
+    items = [item for part in partitions(inputs, columns, PARTITION_ROWS, analyzer.max_bytes) for item in part.items]
+    return list(_map(score_item, items, analyzer, jobs))
 
 
 def score_many(paths: Sequence[str], analyzer: Analyzer | None = None, jobs: int = 1) -> Iterator[Result]:

@@ -142,7 +142,9 @@ def report(
     if clash:
         _usage(f"{clash} is inside --out {out}, which the report replaces: choose another folder")
     try:
-        files = build_report(score_paths(inputs, _analyzer(max_bytes), expand=False), out, generated)
+        files = build_report(score_paths(paths, _analyzer(max_bytes)), out, generated)
+    except InputError as err:  # a collection without a text column: nothing was scored
+        _usage(str(err))
     except OSError as err:
         typer.echo(f"hypecheck: error: cannot write the report to {out}: {err.strerror or err}", err=True)
         raise typer.Exit(1) from None

@@ -269,3 +269,15 @@ def test_progress_bar_shows_done_total_and_rate(tmp_path):
     assert "3/3 100%" in result.output and "articles/s" in result.output
     quiet = runner.invoke(app, ["batch", str(collection), "--jsonl", str(tmp_path / "o.jsonl")])
     assert "articles/s" not in quiet.output  # not a terminal: no bar
+
+
+def test_a_report_on_a_collection_has_a_card_per_row(tmp_path):
+    collection = write_jsonl(tmp_path / "class.jsonl", seed_rows(2) + BAD_ROWS[:1])
+    results = hypecheck.score_paths([collection])
+    assert [type(r).__name__ for r in results] == ["Scorecard", "Scorecard", "Failure"]
+    out = tmp_path / "report"
+    result = runner.invoke(app, ["report", str(collection), "--out", str(out)])
+    assert result.exit_code == 1 and "Report on 2 articles" in result.output and "(1 failed)" in result.output
+    wrong = write_jsonl(tmp_path / "wrong.jsonl", [{"body": "Text."}])
+    result = runner.invoke(app, ["report", str(wrong), "--out", str(tmp_path / "r2")])
+    assert result.exit_code == 2 and "no column 'text'" in result.output
