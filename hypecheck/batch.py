@@ -157,6 +157,8 @@ def partitions(paths: Sequence[str], columns: Columns, size: int = PARTITION_ROW
     number, run = 0, []
     for path in paths:
         rows = _rows_or_none(path, columns, max_bytes)
+        if rows is not None:
+            rows = _at_least_one(rows, path)
         if rows is None:
             run.append(path)
             if len(run) == size:
@@ -176,6 +178,16 @@ def partitions(paths: Sequence[str], columns: Columns, size: int = PARTITION_ROW
             number, run = number + 1, []
     if run:
         yield Partition(number, tuple(run))
+
+
+def _at_least_one(rows: Iterator[Row], path: str) -> Iterator[Row]:
+    """A collection's rows, or one error record for a collection with none: it does not vanish."""
+    empty = True
+    for row in rows:
+        empty = False
+        yield row
+    if empty:
+        yield Row(path, Path(path).stem, None, problem="a collection with no rows")
 
 
 def _rows_or_none(path: str, columns: Columns, max_bytes: int) -> Iterator[Row] | None:
@@ -245,7 +257,7 @@ def local_records(parts: Iterable[Partition], analyzer: Analyzer, jobs: int) -> 
     try:
         for part in parts:
             if jobs > 1 and len(part.items) > 1 and pool is None:
-                pool = _pool(min(jobs, len(part.items)) if part.number == 0 else jobs, analyzer)
+                pool = _pool(jobs, analyzer)
             records = pool.imap(_Task(make_record), part.items, chunksize=1) if pool else (make_record(i, analyzer) for i in part.items)
             for record in records:
                 yield part, record
@@ -280,8 +292,16 @@ def dask_records(
             cluster.close()
 
 
+class EngineError(RuntimeError):
+    """The Dask cluster failed the run (unreachable scheduler, a worker lost): one line."""
+
+
 def _finished(part: Partition, future) -> Iterator[tuple[Partition, Record]]:
-    for record in future.result():
+    try:
+        records = future.result()
+    except Exception as err:  # KilledWorker, a lost connection, ...: the run stops, what is written stays
+        raise EngineError(f"the Dask cluster failed partition {part.number} ({type(err).__name__}: {str(err)[:200]})") from err
+    for record in records:
         yield part, record
 
 
@@ -295,7 +315,10 @@ def dask_client(jobs: int, scheduler: str | None):
     except ImportError:
         raise MissingExtra(f"--engine dask needs dask and distributed: {ARCHIVE_EXTRA}") from None
     if scheduler:
-        return Client(scheduler, timeout="30s"), None
+        try:
+            return Client(scheduler, timeout="30s"), None
+        except (OSError, TimeoutError, ValueError) as err:
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler} ({str(err).splitlines()[0][:160]})") from None
     # The workers start with Ctrl-C ignored (they inherit it): the client stops the run and says
     # so in one line, instead of every worker printing a traceback.
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if _main_thread() else None

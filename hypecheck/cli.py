@@ -220,7 +220,7 @@ def batch(
     Interrupt it (Ctrl-C) and run it again with --resume: finished inputs are kept and skipped.
     Exit codes: 0 all inputs scored, 1 some inputs failed, 2 usage error, 130 interrupted.
     """
-    from hypecheck.batch import count_inputs, run_batch
+    from hypecheck.batch import EngineError, count_inputs, run_batch
     from hypecheck.read.collection import Columns, ColumnError, MissingExtra
     from hypecheck.read.load import inputs_overlapping
 
@@ -247,7 +247,7 @@ def batch(
         raise typer.Exit(130) from None
     except (ColumnError, MissingExtra) as err:
         _usage(str(err))
-    except InputError as err:
+    except (InputError, EngineError) as err:
         typer.echo(f"hypecheck: error: {err}", err=True)
         raise typer.Exit(1) from None
     except OSError as err:

@@ -281,3 +281,14 @@ def test_a_report_on_a_collection_has_a_card_per_row(tmp_path):
     wrong = write_jsonl(tmp_path / "wrong.jsonl", [{"body": "Text."}])
     result = runner.invoke(app, ["report", str(wrong), "--out", str(tmp_path / "r2")])
     assert result.exit_code == 2 and "no column 'text'" in result.output
+
+
+def test_a_collection_without_rows_is_one_error_record_not_nothing(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"\n\n")
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("id,text\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = run_batch([str(empty), str(header_only)], out)
+    assert (summary.total, summary.failed) == (2, 2)
+    assert [r["error"] for r in records(out)] == [f"{empty}: a collection with no rows", f"{header_only}: a collection with no rows"]
