@@ -152,6 +152,11 @@ def report(
     scored = len(files.results) - failed
     typer.echo(f"Report on {scored} article{'s' if scored != 1 else ''} written to {files.index}" + (f" ({failed} failed)" if failed else ""))
     typer.echo(f"Open it in a browser: file://{files.index.resolve()}")
+    from hypecheck.render.report import PROFILE_LIMIT
+
+    if scored > PROFILE_LIMIT:
+        typer.echo(f"Profile charts are drawn for the {PROFILE_LIMIT} articles with the highest hype index; "
+                   "hypecheck chart ARTICLE --kind profile --out p.svg draws any other.")
     if failed:
         raise typer.Exit(1) from None
 

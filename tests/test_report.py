@@ -242,6 +242,8 @@ def test_profile_charts_are_drawn_for_the_top_articles_only(tmp_path, monkeypatc
     html = files.index.read_text(encoding="utf-8")
     assert html.count('<section class="card"') == 6
     assert len(files.charts) == 3 * 2 + 3 * 2
+    result = runner.invoke(app, ["report", str(tmp_path / "in"), "--out", str(tmp_path / "again")])
+    assert "Profile charts are drawn for the 3 articles with the highest hype index" in result.output
 
 
 def test_same_named_files_in_different_folders_get_distinct_ids(tmp_path):
