@@ -37,6 +37,8 @@ LEXICON_NAMES = (
     "social_platforms",
     "person_roles",
     "organisation_words",
+    "public_bodies",
+    "company_cues",
     "not_names",
     "abbreviations",
     "not_hype",

@@ -3,7 +3,8 @@
 The attributions themselves are facts of the article (:mod:`hypecheck.facts.attributions`,
 found once and shared with ``unattributed_numbers`` and the pitfalls); this module scores them.
 
-Score: 55% the weak share of all attributions (self-claims count three quarters) and 45% how
+Score: 55% the weak share of all attributions (a self-claim counts three quarters weak, so "the
+company says" is not scored as no source at all) and 45% how
 far the article falls short of one named attribution per six body sentences. No attribution at
 all scores 100.
 """
@@ -32,7 +33,9 @@ def analyze(facts: Facts) -> DimensionResult:
     body_sentences = max(1, len(doc.body))
     target = max(1.0, body_sentences / SENTENCES_PER_NAMED_SOURCE)
     coverage = min(1.0, named / target)
-    weak_share = weak / (named + weak) if named + weak else 1.0
+    weak_count = sum(counts[t] for t in WEAK_TYPES)
+    # "The company says" is weak, but it is a source: a self-claim counts three quarters weak.
+    weak_share = weak / (named + weak_count) if named + weak_count else 1.0
     score = clamp(100 * (0.55 * weak_share + 0.45 * (1 - coverage)))
 
     evidence = tuple(_evidence(doc, a) for a in attributions)
