@@ -39,6 +39,7 @@ LEXICON_NAMES = (
     "organisation_words",
     "public_bodies",
     "company_cues",
+    "own_evidence",
     "not_names",
     "abbreviations",
     "not_hype",

@@ -147,3 +147,27 @@ def test_the_company_says_is_a_weak_source_not_no_source(score):
     says = score("Acme Corp news\n\nAcme Corp makes chips. The company says its chip is the fastest. Acme shares rose.")
     none = score("Acme Corp news\n\nAcme Corp makes chips. Its chip is the fastest. Acme shares rose.")
     assert says["sourcing"].score < none["sourcing"].score == 100
+
+
+@pytest.mark.parametrize(
+    "text, vague",
+    [
+        ("Research shows that aggressive early treatment slows kidney damage.", "Research"),
+        ("Recent clinical trials suggest that combining the drugs helps.", "clinical trials"),
+        ("The drug is cost-effective, with studies showing longer lives.", "studies"),
+        ("The evidence suggests the outbreak began in March.", "evidence"),
+    ],
+)
+def test_an_unnamed_document_as_evidence_is_vague(analyzer, text, vague):
+    assert ("vague", vague) in attributions(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The research team showed the prototype to visitors.",  # no verb of evidence after it
+        "Trials begin in March at three hospitals.",
+    ],
+)
+def test_documents_not_used_as_evidence_are_no_source(analyzer, text):
+    assert not [k for k, _ in attributions(analyzer, text) if k == "vague"]

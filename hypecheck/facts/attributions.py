@@ -138,6 +138,7 @@ class Attribution:
     cue: str  # the words that signal the attribution (for a link, its text; a citation, its marker)
     url: str = ""  # where a link or a citation points
     via: str = ""  # "link" or "citation" when the source is pointed at, "" when it is named in words
+    items: int = 1  # distinct sources it names: a list of sources under a heading names each item
 
     @property
     def named(self) -> bool:
@@ -150,7 +151,7 @@ def find_attributions(doc: Document, lex: Lexicons, subject: str | None = None, 
     tables = tables or Tables.of(lex)
     cited: dict[int, list[Attribution]] = {}
     for c in find_citations(doc, lex["source_domains"], subject):
-        cited.setdefault(c.sentence, []).append(Attribution(c.sentence, c.start, c.end, c.type, c.domain, c.text, c.url, c.via))
+        cited.setdefault(c.sentence, []).append(Attribution(c.sentence, c.start, c.end, c.type, c.domain, c.text, c.url, c.via, c.items))
     platforms = tuple(e.term for e in lex["social_platforms"].entries)
     social = (_social_pattern(platforms), _social_gate(platforms))
     found: list[Attribution] = []
@@ -175,7 +176,7 @@ def insider_as_self(a: Attribution, lex: Lexicons, subject: str) -> Attribution:
     executives and spokespeople ("CEO Eddie Wu said") speak for it, so they are ``self``, as
     are the company's own outlets and sites (typed so by the domain and outlet tables)."""
     if subject and a.type == "person" and speaks_for_company(a, lex):
-        return Attribution(a.sentence, a.start, a.end, "self", a.name, a.cue, a.url, a.via)
+        return Attribution(a.sentence, a.start, a.end, "self", a.name, a.cue, a.url, a.via, a.items)
     return a
 
 
@@ -191,12 +192,13 @@ def subject_company(doc: Document, lex: Lexicons) -> str:
     than not ("research" and "Research" is a common word) and that is not a month, a weekday or a
     function word, provided the article reads as company news (``company_cues.tsv``: "the
     company", "its shares", "revenue", "CEO", weighing 3 or more; or the word named as a company,
-    "Alibaba Group", "Microsoft shares", or linked as its own site, "investors.acme.com") or as
+    "Alibaba Group", "Microsoft shares", a well-known company, or linked as its own site,
+    "investors.acme.com") or as
     an organisation's own post: it speaks as "we" and
     names the word in its headline ("Drill 1.0 Released ... We embarked on the Drill project"). A
     scientist quoted four times, a country or an alliance is not a company speaking about itself.
     """
-    after, anywhere, suffixes = _company_cues(lex["company_cues"])
+    after, anywhere, suffixes, known = _company_cues(lex["company_cues"])
     capitalised: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     company_named: set[str] = set()
@@ -223,18 +225,27 @@ def subject_company(doc: Document, lex: Lexicons) -> str:
             else:
                 lower[folded] += 1
     not_names = lex["not_names"]
-    for word, count in sorted(capitalised.items(), key=lambda kv: (-kv[1], kv[0])):
-        if count < 2:
-            break
-        if word in _COMMON_CAPITALISED or lower[word] >= count or not_names.has_phrase((word,)):
-            continue
-        if company_talk >= COMPANY_TALK or word in company_named or word in _site_names(doc.original, lex["source_domains"]):
+    ranked = [
+        (word, count)
+        for word, count in sorted(capitalised.items(), key=lambda kv: (-kv[1], kv[0]))
+        if count >= 2 and word not in _COMMON_CAPITALISED and lower[word] < count and not not_names.has_phrase((word,))
+    ][:SUBJECT_CANDIDATES]
+    if not ranked:
+        return ""
+    sites = _site_names(doc.original, lex["source_domains"])
+    top, top_count = ranked[0]
+    if company_talk >= COMPANY_TALK or top in company_named or top in known or top in sites:
+        return top
+    # A company named nearly as often as the most frequent word ("Internet Explorer" in a story
+    # about Microsoft's browser) is the subject when it is named as a company.
+    for word, count in ranked[1:]:
+        if 2 * count >= top_count and count >= 3 and (word in company_named or word in known or word in sites):
             return word
-        headline = doc.sentences[0].words if doc.sentences else ()
-        return word if we_voice >= WE_VOICE and word in headline else ""
-    return ""
+    headline = doc.sentences[0].words if doc.sentences else ()
+    return top if we_voice >= WE_VOICE and top in headline else ""
 
 
+SUBJECT_CANDIDATES = 3
 COMPANY_TALK = 3.0  # the weight of company_cues.tsv words an article about a company reaches
 WE_VOICE = 5  # "we", "our", "us" in an organisation's own post, whose name is in the headline
 _WE = {"we", "our", "us"}
@@ -258,14 +269,14 @@ def _site_names(original: str, domains: Lexicon) -> frozenset[str]:
 _URL_HOSTS = re.compile(r"https?://[^\s/<>\"'\])]+")
 
 
-def _company_cues(cues: Lexicon) -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
-    """company_cues.tsv as (after the/its/their: weight, anywhere: weight, suffixes); one-word
+def _company_cues(cues: Lexicon) -> tuple[dict[str, float], dict[str, float], frozenset[str], frozenset[str]]:
+    """company_cues.tsv as (after the/its/their: weight, anywhere: weight, suffixes, well-known names); one-word
     terms, a few dozen: read per article, as cheap as a cache."""
-    places: dict[str, dict[str, float]] = {"after": {}, "anywhere": {}, "suffix": {}}
+    places: dict[str, dict[str, float]] = {"after": {}, "anywhere": {}, "suffix": {}, "name": {}}
     for e in cues.entries:
         for place in e.note.split():
             places[place][" ".join(e.words)] = e.weight
-    return places["after"], places["anywhere"], frozenset(places["suffix"])
+    return places["after"], places["anywhere"], frozenset(places["suffix"]), frozenset(places["name"])
 
 
 _COMMON_CAPITALISED = {"the", "this", "that", "these", "it", "its", "ai", "and", "for", "with", "in"}
@@ -306,6 +317,10 @@ def _candidates(
     names = names or _Names(frozenset(), frozenset(), {})
     yield from _speaker_attributions(sentence, lex, table, subject, last_person, names)
     yield from _after_quote(sentence, lex, subject, last_person, names)
+    for m in table.find("own_evidence"):
+        start, end = sentence.tokens[m.first].start, sentence.tokens[m.last].end
+        if not in_quotation(text, start):
+            yield Attribution(sentence.index, start, end, "self", subject.title() or "the writer", text[start:end], via=OWN_DATA)
     yield from _vague_attributions(sentence, table)
 
 
@@ -315,6 +330,15 @@ _AFTER_QUOTE = re.compile(
     r"[,!?…]\s*[\"”’']\s+(?:(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|he|she)\s+(?P<verb>continued|added|went on|concluded)"
     r"|(?P<verb2>continued|added|went on|concluded)\s+(?P<name2>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}))\b"
 )
+
+
+OWN_DATA = "own data"  # an Attribution's via: the writer's own measurement ("I counted")
+_DOUBLE_QUOTES = re.compile(r'["“”]')
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` stands inside a quotation: an odd number of double quotes before it."""
+    return len(_DOUBLE_QUOTES.findall(text, 0, start)) % 2 == 1
 
 
 def _after_quote(sentence: Sentence, lex: Lexicons, subject: str, last_person: str, names: _Names) -> Iterable[Attribution]:
@@ -562,13 +586,24 @@ def _speaker_after(sentence: Sentence, i: int, lex: Lexicons, role_at: Mapping[i
     return j, last
 
 
+_EVIDENCE_VERBS = frozenset(
+    "show shows showed shown showing suggest suggests suggested suggesting indicate indicates indicated "
+    "demonstrate demonstrates demonstrated find finds found reveal reveals revealed prove proves proved".split()
+)
+
+
 def _vague_attributions(sentence: Sentence, table: MatchTable) -> Iterable[Attribution]:
     words, tokens = sentence.words, sentence.tokens
     verb_at = table.by_start("report_verbs")
     for m in table.find("vague_sources"):
         adverbial = m.entry.note.startswith(("adverb", "passive"))
-        follows_verb = any(j in verb_at for j in range(m.last + 1, min(len(words), m.last + 4)))
-        cued = m.first >= 2 and words[m.first - 2 : m.first] == ["according", "to"]
+        after = range(m.last + 1, min(len(words), m.last + 4))
+        follows_verb = any(j in verb_at for j in after)
+        # "Research shows", "studies showing", "recent trials suggest": an unnamed document as evidence.
+        if not follows_verb and m.entry.note.startswith("document") and m.last + 1 < len(words):
+            j = m.last + 2 if words[m.last + 1].endswith("ly") else m.last + 1  # "clearly shows"
+            follows_verb = j < len(words) and words[j] in _EVIDENCE_VERBS
+        cued = m.first >= 2 and words[m.first - 2 : m.first] == ("according", "to")
         if adverbial or follows_verb or cued:
             start, end = tokens[m.first].start, tokens[m.last].end
             yield Attribution(sentence.index, start, end, "vague", sentence.text[start:end], sentence.text[start:end])

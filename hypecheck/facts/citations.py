@@ -60,6 +60,7 @@ class Citation:
     type: str  # outlet | social | official | research | self | website
     via: str  # "link", "citation", or "source list" (a list of sources under a heading, counted once)
     text: str  # the link's text or the marker, as it stands in the cleaned text
+    items: int = 1  # sources it names: a list of sources names each of its items
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class _Target:
     url: str
     text: str
     kind: str = ""  # given for a target with no URL to type (a list of sources, an unseen reference)
+    items: int = 1
 
 
 def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citation, ...]:
@@ -117,7 +119,7 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         kinds = [source_type(domain_of(u), table, subject) for u in items if domain_of(u)]
         if kinds:
             kind = max(_LIST_KIND_ORDER, key=lambda k: (kinds.count(k), -_LIST_KIND_ORDER.index(k)))
-            links.append((heading.start("name"), heading.end("name"), _Target("", f"a list of {len(kinds)} source{'s' if len(kinds) != 1 else ''} ({kind})", kind), "source list"))
+            links.append((heading.start("name"), heading.end("name"), _Target("", f"a list of {len(kinds)} source{'s' if len(kinds) != 1 else ''} ({kind})", kind, len(set(items))), "source list"))
     found = []
     for start, end, target, via in sorted(links, key=lambda item: (item[0], item[1])):
         placed = _in_sentence(doc, starts, start, end)
@@ -137,7 +139,7 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         if not domain:
             continue  # a malformed address or an empty reference names no source
         cited = sentence._mapped.text[sentence._offset + local_start : sentence._offset + local_end]
-        found.append(Citation(sentence.index, local_start, local_end, target.url, domain, kind, via, cited))
+        found.append(Citation(sentence.index, local_start, local_end, target.url, domain, kind, via, cited, target.items))
     return tuple(found)
 
 
