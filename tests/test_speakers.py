@@ -24,6 +24,7 @@ def attributions(analyzer, text):
         ("Closing remarks were made by the dean before the vote. Closing remarks said little.", "Closing"),
         ("Training the model took weeks. Training remarks were few; training notes were many.", "Training"),
         ("You'll note that the figures changed overnight.", "You'll"),
+        ("Take notes as the experts speak among themselves.", "Take"),
     ],
 )
 def test_words_that_start_a_sentence_are_not_names(analyzer, text, not_a_source):

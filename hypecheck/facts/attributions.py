@@ -491,10 +491,19 @@ def _not_name(word: str, lex: Lexicons) -> bool:
 
 def _common_word(word: str, names: _Names) -> bool:
     """A word a sentence's start capitalises that the article never capitalises elsewhere and
-    that reads as a common word: written in lower case elsewhere, or an -ing/-ed/-ly form."""
+    that reads as a common word: written in lower case elsewhere, an -ing/-ed/-ly form, or one of
+    the ~3,000 words most American fourth-graders know (the Dale-Chall list that textstat ships:
+    "Take notes", "Others")."""
     if word in names.proper or word in names.people:
         return False
-    return word in names.lower or word.endswith(("ing", "ed", "ly"))
+    return word in names.lower or word.endswith(("ing", "ed", "ly")) or word in _easy_words()
+
+
+@lru_cache(maxsize=1)
+def _easy_words() -> frozenset[str]:
+    from textstat.backend.utils import get_lang_easy_words
+
+    return frozenset(get_lang_easy_words("en"))
 
 
 # Between a speaker and the verb: "Conroy also said", "the ministry has said".
