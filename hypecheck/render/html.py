@@ -24,7 +24,7 @@ SOURCE_TYPE_NAMES = {
     "official": "Official sources (linked or cited)",
     "research": "Research (linked or cited)",
     "website": "Other websites (linked or cited, not vetted)",
-    "self": "The company itself",
+    "self": "The company itself: its statements, executives and own sites",
     "social": "Social media",
     "vague": "Vague or anonymous",
 }
