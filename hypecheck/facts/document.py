@@ -7,6 +7,7 @@ Every sentence and token knows its span in the original text.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, partial
 from operator import itemgetter
@@ -122,11 +123,24 @@ class Document:
         return "\n\n".join(" ".join(parts) for parts in paragraphs.values())
 
     @cached_property
+    def text(self) -> str:
+        """Every sentence's cleaned text, one a line: for article-wide word counts by pattern."""
+        return "\n".join(s.text for s in self.sentences)
+
+    @cached_property
+    def lower_words(self) -> Counter[str]:
+        """How often each word is written in lower case in the article ("research": 4)."""
+        return Counter(_LOWER_WORD.findall(self.text))
+
+    @cached_property
     def word_count(self) -> int:
         return sum(len(s.tokens) for s in self.body)
 
     def quote(self, start: int, end: int) -> str:
         return self.original[start:end]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 
 
 def sentence_splitter(abbreviations: tuple[str, ...]) -> PunktSentenceTokenizer:
