@@ -255,7 +255,8 @@ LEGEND = (
     '<mark class="hl hl-unattributed_numbers hl-unattributed_numbers-unattributed">an unattributed figure</mark> '
     '<mark class="hl hl-unattributed_numbers hl-unattributed_numbers-weakly_sourced">a weakly sourced figure</mark> '
     '<mark class="hl hl-unattributed_numbers hl-unattributed_numbers-attributed">an attributed figure</mark> '
-    '<mark class="hl hl-ai_disclosure">AI disclosure</mark> '
+    '<mark class="hl hl-ai_disclosure hl-ai_disclosure-disclosure">AI disclosure</mark> '
+    '<mark class="hl hl-ai_disclosure hl-ai_disclosure-style">a machine-style word (a hint, not proof)</mark> '
     '<mark class="hl hl-readability">a hard sentence</mark> '
     '<span class="chrome">page chrome, not part of the article</span>. '
     "Hover a highlight for the reason.</p>"
@@ -343,7 +344,8 @@ mark.hl-sourcing-outlet, mark.hl-sourcing-organisation, mark.hl-sourcing-person 
 mark.hl-sourcing-self, mark.hl-sourcing-social, mark.hl-sourcing-vague { background: #e3eef8; outline: 2px dashed #0072B2; outline-offset: -1px; }
 mark.hl-sourcing-unsourced_claim { background: transparent; box-shadow: inset 3px 0 #56B4E9; }
 mark.hl-promotional { background: #fbd99a; }
-mark.hl-ai_disclosure { background: #f3cbe3; }
+mark.hl-ai_disclosure-disclosure, mark.hl-ai_disclosure-reviewer { background: #f3cbe3; }
+mark.hl-ai_disclosure-style { text-decoration: underline dashed #CC79A7 2px; text-underline-offset: 3px; }
 mark.hl-unattributed_numbers { font-weight: 700; }
 mark.hl-unattributed_numbers-unattributed { border-bottom: 3px solid #D55E00; }
 mark.hl-unattributed_numbers-weakly_sourced { border-bottom: 3px dashed #D55E00; }
