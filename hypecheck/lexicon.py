@@ -54,6 +54,9 @@ LEXICON_NAMES = (
     "future_certainty",
     "ai_writing_tools",
     "source_domains",
+    "ai_content_labels",
+    "ai_self_identification",
+    "machine_style",
 )
 MEMO_LIMIT = 50_000  # words remembered per lexicon (a few MB); the memo is cleared past this
 HEADER_KEYS = ("lexicon", "concept", "source", "licence", "weighting", "format")

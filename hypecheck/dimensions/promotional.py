@@ -253,7 +253,7 @@ DIMENSION = Dimension(
     title="Promotional language",
     short="promotional",
     colour="#E69F00",
-    weight=0.35,
+    weight=0.39,
     glossary=(
         'Puffery, superlatives, hype adjectives and grand historical claims, found with lexicons and weighted by context (an intensifier before a hype word amplifies it, a hedge softens it), per 100 words. Limits: lexicons miss hype in plain words and can fire on a neutral use of a listed word.'
     ),

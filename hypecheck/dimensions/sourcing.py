@@ -144,7 +144,7 @@ DIMENSION = Dimension(
     title="Sourcing",
     short="sourcing",
     colour="#0072B2",
-    weight=0.25,
+    weight=0.28,
     glossary=(
         'Who the claims come from. Named outlets, organisations and people are strong; the company speaking about itself, social-media posts and vague sources (“analysts say”) are weak. Limits: a named source is not checked for being real, independent or quoted fairly.'
     ),

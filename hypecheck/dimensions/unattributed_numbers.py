@@ -166,7 +166,7 @@ DIMENSION = Dimension(
     title="Unattributed numbers",
     short="unattributed\nnumbers",
     colour="#D55E00",
-    weight=0.20,
+    weight=0.22,
     glossary=(
         'Figures (money, percentages, counts, multipliers) and whether a source stands in the same sentence or the one before. Limits: a source nearby is assumed to back the figure; dates, years and version numbers are skipped.'
     ),
