@@ -51,6 +51,10 @@ LEXICON_NAMES = (
     "future_certainty",
     "ai_writing_tools",
     "source_domains",
+    "sensational",
+    "loaded",
+    "exaggeration",
+    "shouted_words",
 )
 MEMO_LIMIT = 50_000  # words remembered per lexicon (a few MB); the memo is cleared past this
 HEADER_KEYS = ("lexicon", "concept", "source", "licence", "weighting", "format")
