@@ -177,3 +177,19 @@ def test_a_hedge_inside_a_hype_phrase_does_not_soften_it(score):
 def test_summary_names_the_kinds(registers):
     summary = registers["conspiracy_vegas"]["promotional"].summary
     assert "loaded" in summary and "shouting" in summary
+
+
+def test_an_html_pages_title_is_the_headline_whatever_its_length(analyzer, tmp_path):
+    title = "Is the plague coming back to Europe? Experts issue a chilling warning about a ticking time bomb"
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><head><title>{title}</title><meta property='og:title' content='{title}'></head><body><article>"
+        f"<h1>{title}</h1><p>The council met on Tuesday and voted to repair the bridge next spring, officials said. "
+        "The work will take six months.</p><p>Residents asked for a footpath during the works, and the council "
+        "agreed to consider it in March.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    card = analyzer.score_file(page)
+    assert card.article.title == title
+    assert isinstance(card["promotional"].metrics["headline_clickbait"], float)
+    assert {e.text for e in evidence(card) if e.tag == "headline"} == {"chilling warning", "ticking time bomb"}

@@ -133,7 +133,8 @@ def _sentence_hits(sentence: Sentence, table: MatchTable, named_speaker: bool = 
     hits = []
     for i, (m, name) in enumerate(raw):
         weight = m.entry.weight
-        matched = " ".join(words[m.first : m.last + 1])
+        # As written, lower-cased ("100% likely", not the matcher's "100 likely").
+        matched = " ".join(sentence.text[tokens[m.first].start : tokens[m.last].end].split()).lower()
         reasons = [f"{_LEXICON_LABEL[name]} '{matched}'" + (f" (lexicon: {m.entry.term})" if m.entry.prefix else "")]
         if any(k in shouted for k in range(m.first, m.last + 1)):
             weight *= SHOUTED_FACTOR
