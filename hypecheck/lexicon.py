@@ -57,6 +57,10 @@ LEXICON_NAMES = (
     "ai_content_labels",
     "ai_self_identification",
     "machine_style",
+    "sensational",
+    "loaded",
+    "exaggeration",
+    "shouted_words",
 )
 MEMO_LIMIT = 50_000  # words remembered per lexicon (a few MB); the memo is cleared past this
 HEADER_KEYS = ("lexicon", "concept", "source", "licence", "weighting", "format")

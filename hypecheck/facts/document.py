@@ -93,6 +93,10 @@ class Sentence:
         """Original-text span of ``self.text[start:end]``."""
         return self._mapped.span_to_original(self._offset + start, self._offset + end)
 
+    def text_after(self) -> str:
+        """The rest of this sentence's block after it (what the splitter put in later sentences)."""
+        return self._mapped.text[self._offset + len(self.text) :]
+
     def token_span(self, first: int, last: int) -> tuple[int, int]:
         """Original-text span covering tokens ``first..last`` (inclusive)."""
         return self.span(self.tokens[first].start, self.tokens[last].end)

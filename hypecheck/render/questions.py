@@ -83,7 +83,10 @@ def _social_source(card: Scorecard) -> str | None:
 
 
 def _strongest_hype(card: Scorecard) -> str | None:
-    e = _first(card["promotional"].evidence, "peacock_terms", "grand_claims", "superlatives", "hype_adjectives")
+    # Any hype word or phrase, in the headline or the body (evidence with a kind of wording;
+    # shouting is typography, and the model's sentences have no kind).
+    words = [e for e in card["promotional"].evidence if e.kind not in ("", "shouting")]
+    e = min(words, key=lambda e: (-e.weight, e.start), default=None)
     if e is None:
         return None
     return f"Rewrite “{_quote(card.sentence_text(e.sentence))}” without “{e.text}”. What claim is left, and is it backed up?"
