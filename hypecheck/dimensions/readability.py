@@ -350,7 +350,7 @@ DIMENSION = Dimension(
     title="Readability",
     short="readability",
     colour="#009E73",
-    weight=0.10,
+    weight=0.11,
     glossary=(
         "Standard formulas (Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall) on the article's running text. Limits: they count syllables and sentence length, not meaning; a hard text is not necessarily hype."
     ),
