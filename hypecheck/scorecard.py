@@ -164,6 +164,11 @@ class Scorecard:
     def flagged_pitfalls(self) -> tuple[Pitfall, ...]:
         return tuple(p for p in self.pitfalls if p.flagged)
 
+    @property
+    def pitfalls_checked(self) -> bool:
+        """False when the checklist does not apply (an article not about AI): show "n/a", not 0."""
+        return bool(self.pitfalls) and all(p.metrics.get("applicable", True) for p in self.pitfalls)
+
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 

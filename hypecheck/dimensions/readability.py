@@ -319,8 +319,9 @@ def analyze(facts: Facts) -> DimensionResult:
         for s, weight, reason in hardest
     )
     summary = (
-        f"Reads at about grade {grade:.0f} ({metrics['band']}); "
-        f"Flesch reading ease {values['flesch_reading_ease']:.0f}, {long_count} sentences over {LONG_SENTENCE_WORDS} words."
+        f"Reads at about US school grade {grade:.0f} (the mean of three grade formulas); "
+        f"Flesch reading ease {values['flesch_reading_ease']:.0f} of 100, where higher is easier ({metrics['band']}); "
+        f"{long_count} sentence{'s' if long_count != 1 else ''} over {LONG_SENTENCE_WORDS} words."
     )
     return DimensionResult(NAME, score, summary, metrics, evidence)
 
