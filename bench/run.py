@@ -69,6 +69,27 @@ def cold_start(repeats: int = 5) -> tuple[float, float]:
     return statistics.median(a for a, _ in pairs), statistics.median(b for _, b in pairs)
 
 
+def help_start(repeats: int = 7) -> dict[str, float]:
+    """Median wall time of the installed ``hypecheck`` command for ``--version`` and ``--help``
+    (what a user and an editor integration pay before anything is scored), and of a bare
+    ``python -c pass`` for scale. Target: under 0.3 s each."""
+    script = Path(sys.executable).parent / "hypecheck"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "hypecheck"]
+    runs: dict[str, list[float]] = {"--version": [], "--help": [], "python": []}
+    for _ in range(repeats):  # interleaved, so a load spike hits all three
+        runs["--version"].append(measured([*command, "--version"])[0])
+        runs["--help"].append(measured([*command, "--help"])[0])
+        runs["python"].append(measured([sys.executable, "-c", "pass"])[0])
+    return {name: statistics.median(times) for name, times in runs.items()}
+
+
+def help_line(times: dict[str, float]) -> str:
+    return (
+        f"6. startup: hypecheck --version {times['--version']:.2f} s, --help {times['--help']:.2f} s (target < 0.30 s); "
+        f"python -c pass {times['python']:.2f} s; ratio {times['--help'] / times['python']:.1f}x"
+    )
+
+
 def batch(folder: Path, jobs: int, out: Path) -> tuple[float, float]:
     return measured([sys.executable, "-m", "hypecheck", "batch", str(folder), "--jsonl", str(out), "--jobs", str(jobs)])
 
@@ -77,7 +98,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="articles in the large batch (the small one is n/10)")
     parser.add_argument("--throughput-n", type=int, default=200, help="articles for the one-core throughput")
+    parser.add_argument("--startup-only", action="store_true", help="measure only --help/--version start-up (line 6; seconds)")
     args = parser.parse_args()
+    if args.startup_only:
+        print(help_line(help_start()))
+        return 0
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -100,10 +125,12 @@ def main() -> int:
 
         saved = reference.check(hypecheck.default_analyzer(), min(args.n, reference.DEFAULT_N))
         print(f"5. scorecards byte-identical to the saved reference (bench/reference.py): {saved.identical} of {saved.checked}")
+        startup = help_start()
+        print(help_line(startup))
         results = {
             "throughput_ratio": full / base, "cold_start_ratio": ours / base_start, "jobs2_speedup": t1 / t2,
             "peak_mb_jobs1": m1, "peak_mb_jobs2": m2, "time_growth": t1 / ts, "memory_growth": m1 / ms, "identical": same,
-            "reference_identical": not saved.differ,
+            "reference_identical": not saved.differ, "help_seconds": startup["--help"], "version_seconds": startup["--version"],
         }
     print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in results.items()}))
     return 0

@@ -12,27 +12,34 @@ from typing import List, Optional
 import typer
 
 from hypecheck import __version__
-from hypecheck.read.load import InputError, expand_inputs, read_bytes
-from hypecheck.scorecard import Failure, Scorecard, rank
 
-# The scoring pipeline (nltk, numpy, the models) and the renderers (which read the dimension
-# registry) are imported inside the commands that use them, so `hypecheck --help` and
-# `--version` start without them (tests/test_cli.py checks).
+# The scoring pipeline (nltk, numpy, the models), the renderers (which read the dimension
+# registry), even the scorecard and the readers are imported inside the commands that use them,
+# so `hypecheck --help` and `--version` start without them (tests/test_cli.py checks; the
+# start-up time is bench/run.py's line 6).
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    # Plain click help: flags read as switches (--explain, --color / --no-color), not "<bool>", and
+    # `--help` does not load rich.
+    rich_markup_mode=None,
     help="hypecheck reads a news article and shows, with evidence, how much of it is hype.",
 )
 
 
 MAX_BYTES_HELP = "Refuse inputs larger than this many bytes (default 10,000,000)."
+CONFIG_HELP = (
+    "Settings file: weights, extra terms, terms to ignore (default: ./hypecheck.toml, "
+    "else [tool.hypecheck] in ./pyproject.toml). The scorecards list what it changed under settings."
+)
 
 
 class Format(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    lines = "lines"
 
 
 def _version(value: bool) -> None:
@@ -50,20 +57,39 @@ def _main(
 
 @app.command()
 def score(
-    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files (.txt, .md), or - for standard input."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
-    explain: bool = typer.Option(False, "--explain", help="Show all evidence, not just the top sentences."),
+    paths: List[str] = typer.Argument(
+        ..., metavar="PATH...", help="Article files (.txt, .md, .html), URLs (http:// or https://), or - for standard input."
+    ),
+    format: Format = typer.Option(
+        Format.text,
+        "--format",
+        "-f",
+        help="text (the scorecard), markdown, json (always one array: a scorecard or an error record per input, "
+        "in input order), or lines (path:line:col: dimension: message, one per evidence item, for editors and CI).",
+    ),
+    explain: bool = typer.Option(False, "--explain/--no-explain", help="Show all evidence, not just the top sentences (text, markdown)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the terminal view (default: when a terminal)."),
+    fail_above: Optional[float] = typer.Option(
+        None, "--fail-above", metavar="N", help="Exit with 3 when an article's hype index (or --dimension score) is above N (0-100)."
+    ),
+    dimension: Optional[str] = typer.Option(
+        None, "--dimension", metavar="NAME", help="With --fail-above: compare this dimension's score (e.g. promotional) instead of the hype index."
+    ),
+    config: Optional[Path] = typer.Option(None, "--config", metavar="PATH", help=CONFIG_HELP),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
 ) -> None:
     """Score articles on the five dimensions and show the sentences behind each score.
 
-    Exit codes: 0 all inputs scored, 1 some inputs failed, 2 usage error.
+    Exit codes: 0 all inputs scored (and none above --fail-above), 1 some inputs failed,
+    2 usage error (a bad option or settings file), 3 an article is above --fail-above.
     """
     from hypecheck.batch import score_paths
-    from hypecheck.render import render_json, render_markdown, render_text
+    from hypecheck.read.load import InputError, read_bytes
+    from hypecheck.render import render_lines, render_markdown, render_text
+    from hypecheck.scorecard import Failure, Scorecard
 
-    analyzer = _analyzer(max_bytes)
+    measure = _threshold(fail_above, dimension)
+    analyzer = _analyzer(max_bytes, config)
     use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     results = []
     for path in paths:
@@ -78,17 +104,41 @@ def score(
     failed = _report_errors(results)
     cards = [r for r in results if isinstance(r, Scorecard)]
     if format is Format.json:
-        # One input: one JSON object. Several: one JSON array, so the output stays one document.
-        if len(paths) == 1:
-            typer.echo("".join(render_json(c) for c in cards), nl=False)
-        else:
-            typer.echo(json.dumps([c.to_dict() for c in cards], ensure_ascii=False, indent=2))
+        # One shape whatever the number of inputs: an array with one record per input, in input
+        # order, each a scorecard (schema hypecheck.scorecard/1) or an error (hypecheck.error/1).
+        typer.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+    elif format is Format.lines:
+        typer.echo("".join(render_lines(c) for c in cards), nl=False)
     elif format is Format.markdown:
         typer.echo("\n".join(render_markdown(c, explain=explain) for c in cards), nl=False)
     else:
         typer.echo("\n".join(render_text(c, explain=explain, color=use_color) for c in cards), nl=False)
     if failed:
         raise typer.Exit(1) from None
+    if measure is not None:
+        above = [(c, measure(c)) for c in cards if measure(c) > fail_above]
+        if above:
+            what = f"{dimension} score" if dimension else "hype index"
+            listed = ", ".join(f"{c.article.path or c.article.id} ({value:.1f})" for c, value in above)
+            typer.echo(f"hypecheck: {len(above)} of {len(cards)} article{'s' if len(cards) != 1 else ''} above {fail_above:g} ({what}): {listed}", err=True)
+            raise typer.Exit(3)
+
+
+def _threshold(fail_above: float | None, dimension: str | None):
+    """What --fail-above compares (a function of a scorecard), or None; usage errors exit 2."""
+    if fail_above is None:
+        if dimension is not None:
+            raise typer.BadParameter("needs --fail-above N", param_hint="--dimension")
+        return None
+    if not 0 <= fail_above <= 100:
+        raise typer.BadParameter(f"must be a score from 0 to 100, not {fail_above:g}", param_hint="--fail-above")
+    if dimension is None:
+        return lambda card: card.hype_index
+    from hypecheck.dimensions import DIMENSIONS
+
+    if dimension not in DIMENSIONS:
+        raise typer.BadParameter(f"unknown dimension {dimension!r}; one of: {', '.join(DIMENSIONS)}", param_hint="--dimension")
+    return lambda card: card[dimension].score
 
 
 class ChartKind(str, Enum):
@@ -98,20 +148,34 @@ class ChartKind(str, Enum):
     profile = "profile"
 
 
-def _analyzer(max_bytes: int | None):
+def _analyzer(max_bytes: int | None = None, config: Path | None = None):
+    """The shared analyzer with --max-bytes and the settings file applied. A bad settings file is
+    a usage error: one line naming the file and the line, exit 2."""
     from dataclasses import replace
 
+    from hypecheck.dimensions import HYPE_WEIGHTS
+    from hypecheck.lexicon import LEXICON_NAMES
     from hypecheck.pipeline import default_analyzer
+    from hypecheck.settings import ConfigError, find_config, load_settings
 
     analyzer = default_analyzer()
     if max_bytes is not None:
         if max_bytes <= 0:
             raise typer.BadParameter("must be a positive number of bytes", param_hint="--max-bytes")
         analyzer = replace(analyzer, max_bytes=max_bytes)
+    path = config if config is not None else find_config(Path())  # relative, as the user sees it
+    if path is not None:
+        try:
+            analyzer = analyzer.with_settings(load_settings(path, HYPE_WEIGHTS, LEXICON_NAMES))
+        except ConfigError as err:
+            typer.echo(f"hypecheck: error: {err}", err=True)
+            raise typer.Exit(2) from None
     return analyzer
 
 
 def _report_errors(results) -> int:
+    from hypecheck.scorecard import Failure
+
     failed = [r for r in results if isinstance(r, Failure)]
     for f in failed:
         typer.echo(f"hypecheck: error: {f.error}", err=True)
@@ -123,6 +187,7 @@ def report(
     paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files, folders or globs."),
     out: Path = typer.Option(Path("hypecheck-report"), "--out", "-o", help="Folder to write the report into."),
     date: bool = typer.Option(True, "--date/--no-date", help="Print the generation date in the report (--no-date for byte-identical reports)."),
+    config: Optional[Path] = typer.Option(None, "--config", metavar="PATH", help=CONFIG_HELP),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
 ) -> None:
     """Write a class report: index.html (self-contained), scores.csv, scorecards.jsonl, charts/.
@@ -136,7 +201,7 @@ def report(
 
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if date else None
     try:
-        files = build_report(score_paths(paths, _analyzer(max_bytes)), out, generated)
+        files = build_report(score_paths(paths, _analyzer(max_bytes, config)), out, generated)
     except OSError as err:
         typer.echo(f"hypecheck: error: cannot write the report to {out}: {err.strerror or err}", err=True)
         raise typer.Exit(1) from None
@@ -153,16 +218,18 @@ def chart(
     paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files, folders or globs."),
     out: Path = typer.Option(..., "--out", "-o", help="Output file, .png or .svg."),
     kind: ChartKind = typer.Option(ChartKind.heatmap, "--kind", "-k", help="Which chart (profile needs one article)."),
+    config: Optional[Path] = typer.Option(None, "--config", metavar="PATH", help=CONFIG_HELP),
 ) -> None:
     """Draw one comparison chart of the articles to a PNG or SVG file."""
     from hypecheck.batch import score_paths
     from hypecheck.render import charts as chartlib
+    from hypecheck.scorecard import Scorecard, rank
 
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
         typer.echo(f"hypecheck: error: --out must end in .png or .svg, not {out.name!r}", err=True)
         raise typer.Exit(2)
-    results = score_paths(paths)
+    results = score_paths(paths, _analyzer(None, config))
     failed = _report_errors(results)
     cards = rank(r for r in results if isinstance(r, Scorecard))
     if not cards:
@@ -191,6 +258,7 @@ def batch(
     jsonl: Path = typer.Option(..., "--jsonl", help="Output file: one JSON record per input, scorecard or error."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes; the output is the same for any number."),
     resume: bool = typer.Option(False, "--resume", help="Keep the records already in --jsonl and score only the rest."),
+    config: Optional[Path] = typer.Option(None, "--config", metavar="PATH", help=CONFIG_HELP),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
 ) -> None:
     """Score many articles into a JSONL file, one record per input, written as they finish.
@@ -199,10 +267,11 @@ def batch(
     Exit codes: 0 all inputs scored, 1 some inputs failed, 2 usage error, 130 interrupted.
     """
     from hypecheck.batch import run_batch
+    from hypecheck.read.load import expand_inputs
 
     inputs = expand_inputs(paths)
     try:
-        summary = run_batch(inputs, jsonl, jobs, resume, _analyzer(max_bytes), on_error=lambda e: typer.echo(f"hypecheck: error: {e}", err=True))
+        summary = run_batch(inputs, jsonl, jobs, resume, _analyzer(max_bytes, config), on_error=lambda e: typer.echo(f"hypecheck: error: {e}", err=True))
     except KeyboardInterrupt:
         typer.echo(f"hypecheck: interrupted; finished records are kept in {jsonl}; run again with --resume", err=True)
         raise typer.Exit(130) from None
@@ -222,12 +291,13 @@ def batch(
 def compare(
     first: str = typer.Argument(..., metavar="A", help="First article."),
     second: str = typer.Argument(..., metavar="B", help="Second article."),
+    config: Optional[Path] = typer.Option(None, "--config", metavar="PATH", help=CONFIG_HELP),
 ) -> None:
     """Show two articles side by side in the terminal."""
     from hypecheck.batch import score_paths
     from hypecheck.render.text import render_compare
 
-    results = score_paths([first, second], expand=False)
+    results = score_paths([first, second], _analyzer(None, config), expand=False)
     if _report_errors(results):
         raise typer.Exit(1) from None
     typer.echo(render_compare(results[0], results[1]), nl=False)

@@ -129,6 +129,8 @@ class Scorecard:
     pitfalls: tuple[Pitfall, ...] = ()
     # Each dimension's share of the hype index, heaviest first.
     weights: Mapping[str, float] = field(default_factory=dict)
+    # The settings it was made with (a config file, extra or ignored terms): how it was made.
+    settings: Mapping[str, Any] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         scores = ", ".join(f"{name} {d.score:.1f}" for name, d in self.dimensions.items())
@@ -152,6 +154,7 @@ class Scorecard:
             "hype_index": _round(self.hype_index),
             "hype_label": label_for(self.hype_index),
             "hype_weights": dict(self.weights),
+            "settings": _plain(self.settings),
             "dimensions": {name: d.to_dict() for name, d in self.dimensions.items()},
             "pitfalls": {
                 "checklist": PITFALLS_CHECKLIST,

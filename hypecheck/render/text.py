@@ -88,3 +88,21 @@ def render_compare(a: Scorecard, b: Scorecard, width: int = 12) -> str:
 
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_lines(card: Scorecard) -> str:
+    """One line per evidence item, ``path:line:col: dimension: message``, the shape editors and CI
+    annotations read (as from Vale or proselint). Line and column count from 1 in the original
+    text; found pitfalls appear as ``pitfalls.KEY``."""
+    path = card.article.path or card.article.id
+    items = [(name, e) for name, result in card.dimensions.items() for e in result.evidence]
+    items += [(f"pitfalls.{p.key}", e) for p in card.flagged_pitfalls for e in p.evidence]
+    lines = []
+    for name, e in sorted(items, key=lambda item: (item[1].start, item[1].end, item[0])):
+        line = card.original.count("\n", 0, e.start) + 1
+        column = e.start - (card.original.rfind("\n", 0, e.start) + 1) + 1
+        quoted = " ".join(e.text.split())
+        if len(quoted) > 80:
+            quoted = quoted[:79].rsplit(" ", 1)[0] + "…"
+        lines.append(f"{path}:{line}:{column}: {name}: {' '.join(e.reason.split())} (“{quoted}”)\n")
+    return "".join(lines)
