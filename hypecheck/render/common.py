@@ -16,6 +16,10 @@ class HasEvidence(Protocol):
 
 PITFALLS_TITLE = "AI-journalism pitfalls"
 
+# The one colour scale for concern, low to very high (the levels of hypecheck.scorecard.LABELS):
+# the report's tables and the heat map both use it. Light to dark, so it reads in grey too.
+BAND_COLOURS = {"low": "#eef3f8", "mild": "#cfdde9", "moderate": "#f6dfa0", "high": "#f2b26b", "very high": "#d9652a"}
+
 
 def top_evidence(result: HasEvidence, limit: int | None) -> list[list[Evidence]]:
     """Evidence grouped by sentence, the sentences that weigh most first (all when limit is None)."""

@@ -15,7 +15,7 @@ from typing import Mapping, Sequence
 from hypecheck.dimensions import DIMENSIONS, HYPE_WEIGHTS, REGISTRY
 from hypecheck.scorecard import PITFALLS_CHECKLIST, Failure, Scorecard, label_for, rank
 from hypecheck.render.questions import discussion_questions
-from hypecheck.render.common import PITFALLS_TITLE, TITLES, mark_sentence, top_evidence
+from hypecheck.render.common import BAND_COLOURS, PITFALLS_TITLE, TITLES, mark_sentence, top_evidence
 
 SOURCE_TYPE_NAMES = {
     "outlet": "Named outlets",
@@ -402,8 +402,8 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .92r
 th, td { border: 1px solid #d0d0d0; padding: .3rem .45rem; text-align: left; vertical-align: top; }
 td.score { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
 .lvl { display: block; font-size: .7rem; font-weight: 400; }
-.band-low { background: #eef3f8; } .band-mild { background: #cfdde9; } .band-moderate { background: #f6dfa0; }
-.band-high { background: #f2b26b; } .band-very-high { background: #d9652a; color: #fff; }
+{BANDS}
+.band-very-high { color: #fff; }
 .path { font-size: .75rem; color: #5f5f5f; font-weight: 400; word-break: break-all; }
 figure.chart { margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
 figure.chart img { display: block; max-width: 100%; height: auto; }
@@ -478,4 +478,4 @@ mark.pit { background: #f6dfa0; color: inherit; }
   .band-very-high { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   mark.hl, .swatch, .band-low, .band-mild, .band-moderate, .band-high { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-""".strip()
+""".strip().replace("{BANDS}", " ".join(f".band-{name.replace(' ', '-')} {{ background: {colour}; }}" for name, colour in BAND_COLOURS.items()))
