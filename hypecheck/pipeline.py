@@ -78,7 +78,7 @@ class Analyzer:
             dimensions[dimension.key] = replace(result, row=dimension.row(result))
         article = ArticleInfo(doc.id, doc.path, doc.title, doc.word_count, len(doc.body), len(doc.removed), doc.encoding, facts.warnings)
         spans = tuple((s.start, s.end, s.kind) for s in doc.sentences)
-        return Scorecard(article, dimensions, doc.original, spans, pitfalls.analyze(facts), dict(self.weights), self.settings.to_dict())
+        return Scorecard(article, dimensions, doc.original, spans, pitfalls.analyze(facts), dict(self.weights), self.settings.to_dict(), doc.repairs)
 
     def score_source(self, source: Source) -> Scorecard:
         doc = self.document(source)

@@ -131,14 +131,30 @@ class Scorecard:
     weights: Mapping[str, float] = field(default_factory=dict)
     # The settings it was made with (a config file, extra or ignored terms): how it was made.
     settings: Mapping[str, Any] = field(default_factory=dict)
+    # (start, end, replacement) spans of the original that cleaning repaired inside sentences.
+    repairs: tuple[tuple[int, int, str], ...] = field(repr=False, default=())
 
     def __repr__(self) -> str:
         scores = ", ".join(f"{name} {d.score:.1f}" for name, d in self.dimensions.items())
         return f"<Scorecard {self.article.id!r}: hype index {self.hype_index:.1f} ({scores})>"
 
     def sentence_text(self, index: int) -> str:
+        """Sentence ``index`` as a reader should see it quoted: repaired (see :meth:`quote`)."""
         start, end, _ = self.sentence_spans[index]
-        return self.original[start:end]
+        return self.quote(start, end)
+
+    def quote(self, start: int, end: int) -> str:
+        """``original[start:end]`` with the cleaner's repairs applied ("AlibabaBABA-- Group" ->
+        "Alibaba Group"); evidence offsets still index the original."""
+        pieces, cursor = [], start
+        for a, b, replacement in self.repairs:
+            if b <= cursor or a >= end:
+                continue
+            pieces.append(self.original[cursor:max(a, cursor)])
+            pieces.append(replacement if start <= a and b <= end else "")
+            cursor = min(b, end)
+        pieces.append(self.original[cursor:end])
+        return "".join(pieces)
 
     @property
     def hype_index(self) -> float:

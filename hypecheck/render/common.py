@@ -31,16 +31,16 @@ def top_evidence(result: HasEvidence, limit: int | None) -> list[list[Evidence]]
 
 
 def mark_sentence(card: Scorecard, group: list[Evidence], mark: Callable[[str], str], plain: Callable[[str], str]) -> str:
-    """The sentence of ``group`` from the original text, with each evidence span passed to ``mark``."""
+    """The sentence of ``group``, as repaired by the cleaner, with each evidence span passed to ``mark``."""
     start, end, _ = card.sentence_spans[group[0].sentence]
     pieces, cursor = [], start
     for e in sorted(group, key=lambda e: (e.start, -e.end)):
         if e.start < cursor or e.end > end:
             continue
-        pieces.append(plain(card.original[cursor:e.start]))
-        pieces.append(mark(card.original[e.start:e.end]))
+        pieces.append(plain(card.quote(cursor, e.start)))
+        pieces.append(mark(card.quote(e.start, e.end)))
         cursor = e.end
-    pieces.append(plain(card.original[cursor:end]))
+    pieces.append(plain(card.quote(cursor, end)))
     return " ".join("".join(pieces).split())
 
 

@@ -215,7 +215,7 @@ def _evidence_items(card: Scorecard, result, numbers: Mapping[int, int], mark) -
     items = []
     for group in sorted(top_evidence(result, None), key=lambda g: g[0].sentence):
         reasons = "; ".join(dict.fromkeys(e.reason for e in group))
-        words = ", ".join(dict.fromkeys(f"“{esc(_short(e.text))}”" for e in sorted(group, key=lambda e: e.start)))
+        words = ", ".join(dict.fromkeys(f"“{esc(_short(card.quote(e.start, e.end)))}”" for e in sorted(group, key=lambda e: e.start)))
         items.append(
             f"<li>{_ref(card, numbers, group[0].sentence)}<q>{mark_sentence(card, group, mark, esc)}</q>"
             f'<span class="words">{words}</span> <span class="why">{esc(reasons)}</span></li>'
@@ -314,7 +314,7 @@ LEGEND = (
     '<mark class="hl hl-unattributed_numbers hl-unattributed_numbers-attributed">an attributed figure</mark> '
     '<mark class="hl hl-ai_disclosure">AI disclosure</mark> '
     '<mark class="hl hl-readability">a hard sentence</mark> '
-    '<span class="chrome">page chrome, not part of the article</span>. '
+    '<span class="chrome">page chrome or a stray ticker symbol, not part of the article</span>. '
     '<sup class="ref">7</sup> after a sentence: item 7 of the evidence lists above says why it counts.</p>'
 )
 
@@ -335,18 +335,24 @@ def highlight(card: Scorecard, numbers: Mapping[int, int] | None = None, anchor:
                 spans.append((e.start, e.end, f"{d} hl-{d}-{e.tag}", f"{TITLES[d]}: {e.reason}"))
     in_article = [(s, e) for s, e, _ in card.sentence_spans]
     markers = {card.sentence_spans[i][1]: n for i, n in numbers.items()}
-    cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans), *(s for s, _ in in_article), *(e for _, e in in_article)})
+    deleted = [(a, b) for a, b, replacement in card.repairs if not replacement.strip()]
+    cuts = sorted(
+        {0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans), *(s for s, _ in in_article), *(e for _, e in in_article)}
+        | {x for span in deleted for x in span}
+    )
     out = []
     for start, end in zip(cuts, cuts[1:]):
         piece = _LINE_BREAKS.sub(_line_break, esc(text[start:end]))
         active = [(d, reason) for s, e, d, reason in spans if s <= start and end <= e]
-        chrome = any(ch.isalnum() for ch in piece) and not any(s <= start and end <= e for s, e in in_article)
+        chrome = any(ch.isalnum() for ch in piece) and (
+            not any(s <= start and end <= e for s, e in in_article) or any(a <= start and end <= b for a, b in deleted)
+        )
+        if chrome:
+            piece = f'<span class="chrome" title="not part of the article">{piece}</span>'
         if active:
             classes = " ".join(dict.fromkeys(f"hl-{d}" for d, _ in active))  # d carries "dim hl-dim-tag"
             title = esc(" | ".join(dict.fromkeys(reason for _, reason in active)))
             piece = f'<mark class="hl {classes}" title="{title}">{piece}</mark>'
-        elif chrome:
-            piece = f'<span class="chrome" title="not part of the article">{piece}</span>'
         out.append(piece)
         if end in markers:
             n = markers[end]

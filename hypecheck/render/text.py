@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypecheck.scorecard import PITFALLS_CHECKLIST, Scorecard, label_for
+from hypecheck.scorecard import PITFALLS_CHECKLIST, Evidence, Scorecard, label_for
 from hypecheck.dimensions import REGISTRY
 from hypecheck.render.common import PITFALLS_TITLE, TITLES, bar, mark_sentence, ordered, top_evidence
 
@@ -76,14 +76,27 @@ def render_compare(a: Scorecard, b: Scorecard, width: int = 12) -> str:
     rows = [("hype index", a.hype_index, b.hype_index)] + [(d, a[d].score, b[d].score) for d in a.dimensions]
     for name, sa, sb in rows:
         lines.append(f"{name:<22} {sa:5.1f} {bar(sa, width)}   {sb:5.1f} {bar(sb, width)}   {sb - sa:+6.1f}")
+    found = [f"{len(c.flagged_pitfalls)} of {len(c.pitfalls)}" if c.pitfalls_checked else "n/a" for c in (a, b)]
+    lines.append(f"{'pitfalls found':<22} {found[0]:>{width + 6}}   {found[1]:>{width + 6}}")
     for card in (a, b):
         lines += ["", f"── {card.article.id}: strongest evidence ──"]
         for d in a.dimensions:
-            groups = top_evidence(card[d], 1)
-            if groups:
-                e = max(groups[0], key=lambda e: e.weight)
-                lines.append(f"  {d:<21} »{' '.join(e.text.split())[:90]}« ({e.reason})")
+            e = _strongest(card, card[d].evidence)
+            if e is not None:
+                lines.append(f"  {d:<21} »{' '.join(card.quote(e.start, e.end).split())[:90]}« ({e.reason})")
+        for p in card.flagged_pitfalls:
+            e = _strongest(card, p.evidence)
+            if e is not None:
+                lines.append(f"  {'pitfall':<21} »{' '.join(card.quote(e.start, e.end).split())[:90]}« ({p.checklist})")
     return "\n".join(lines) + "\n"
+
+
+def _strongest(card: Scorecard, evidence) -> Evidence | None:
+    """The weightiest piece of evidence, from the running text when there is any (a heading
+    such as "Why it matters" is not what an article claims)."""
+    running = [e for e in evidence if card.sentence_spans[e.sentence][2] in ("body", "list_item")]
+    pool = running or list(evidence)
+    return max(pool, key=lambda e: (e.weight, -e.start)) if pool else None
 
 
 def _short(text: str, limit: int) -> str:
@@ -101,7 +114,7 @@ def render_lines(card: Scorecard) -> str:
     for name, e in sorted(items, key=lambda item: (item[1].start, item[1].end, item[0])):
         line = card.original.count("\n", 0, e.start) + 1
         column = e.start - (card.original.rfind("\n", 0, e.start) + 1) + 1
-        quoted = " ".join(e.text.split())
+        quoted = " ".join(card.quote(e.start, e.end).split())
         if len(quoted) > 80:
             quoted = quoted[:79].rsplit(" ", 1)[0] + "…"
         lines.append(f"{path}:{line}:{column}: {name}: {' '.join(e.reason.split())} (“{quoted}”)\n")
