@@ -51,3 +51,12 @@ def bar(score: float, width: int = 20) -> str:
 
 def ordered(card: Scorecard) -> list[tuple[str, DimensionResult]]:
     return list(card.dimensions.items())
+
+
+def sentence_count(card: Scorecard) -> str:
+    """The one sentence count every view gives: the running text, and the title, headings and
+    byline lines apart (a dimension's summary says when it counts those too)."""
+    running = card.article.sentences
+    others = len(card.sentence_spans) - running
+    text = f"{running} sentence{'s' if running != 1 else ''} of running text"
+    return text + (f" (plus {others} title, heading or byline line{'s' if others != 1 else ''})" if others > 0 else "")

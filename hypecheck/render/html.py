@@ -15,7 +15,7 @@ from typing import Mapping, Sequence
 from hypecheck.dimensions import DIMENSIONS, HYPE_WEIGHTS, REGISTRY
 from hypecheck.scorecard import PITFALLS_CHECKLIST, Failure, Scorecard, label_for, rank
 from hypecheck.render.questions import discussion_questions
-from hypecheck.render.common import BAND_COLOURS, PITFALLS_TITLE, TITLES, mark_sentence, top_evidence
+from hypecheck.render.common import BAND_COLOURS, PITFALLS_TITLE, TITLES, mark_sentence, sentence_count, top_evidence
 
 SOURCE_TYPE_NAMES = {
     "outlet": "Named outlets",
@@ -163,7 +163,7 @@ def _card(card: Scorecard, profile: Chart | None, number: int) -> str:
     parts = [
         f'<section class="card" id="{_anchor(card)}">',
         f"<h2><span class=\"num\">{number}.</span> {esc(a.title or a.id)}</h2>",
-        f'<p class="meta">Source file <code>{esc(a.path)}</code> · {a.words} words · {_sentence_count(card)}'
+        f'<p class="meta">Source file <code>{esc(a.path)}</code> · {a.words} words · {sentence_count(card)}'
         f" · hype index <strong>{card.hype_index:.0f}</strong> ({esc(label_for(card.hype_index))}; 0 = no concern, 100 = strong concern)</p>",
         *(f'<p class="warning"><strong>Warning:</strong> {esc(w)}</p>' for w in a.warnings),
         '<div class="summary">',
@@ -188,13 +188,6 @@ def _card(card: Scorecard, profile: Chart | None, number: int) -> str:
         "</section>",
     ]
     return "\n".join(p for p in parts if p)
-
-
-def _sentence_count(card: Scorecard) -> str:
-    """One sentence count: the running text; the title, headings and meta lines said apart."""
-    others = len(card.sentence_spans) - card.article.sentences
-    running = f"{card.article.sentences} sentence{'s' if card.article.sentences != 1 else ''} of running text"
-    return running + (f" (plus {others} title, heading or byline line{'s' if others != 1 else ''})" if others > 0 else "")
 
 
 def evidence_numbers(card: Scorecard) -> dict[int, int]:

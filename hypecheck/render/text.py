@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypecheck.scorecard import PITFALLS_CHECKLIST, Evidence, Scorecard, label_for
 from hypecheck.dimensions import REGISTRY
-from hypecheck.render.common import PITFALLS_TITLE, TITLES, bar, mark_sentence, ordered, top_evidence
+from hypecheck.render.common import PITFALLS_TITLE, TITLES, bar, mark_sentence, ordered, sentence_count, top_evidence
 
 BOLD, RESET = "\033[1m", "\033[0m"
 # Each dimension in its own colour (24-bit ANSI, from the descriptor's hex colour).
@@ -16,7 +16,7 @@ def render_text(card: Scorecard, explain: bool = False, color: bool = False, top
     lines = [
         f"hypecheck · {a.id}",
         f"“{a.title}”" if a.title else "(untitled)",
-        f"{a.words} word{'s' if a.words != 1 else ''} · {a.sentences} sentence{'s' if a.sentences != 1 else ''}" + (f" · {a.removed_spans} lines of page chrome removed" if a.removed_spans else ""),
+        f"{a.words} word{'s' if a.words != 1 else ''} · {sentence_count(card)}" + (f" · {a.removed_spans} lines of page chrome removed" if a.removed_spans else ""),
         *(f"warning: {w}" for w in a.warnings),
         "",
         f"HYPE INDEX {card.hype_index:5.1f}  {bar(card.hype_index, 30)}  {label_for(card.hype_index)}",
