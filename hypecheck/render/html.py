@@ -30,6 +30,7 @@ SOURCE_TYPE_NAMES = {
 }
 
 GLOSSARY = {d.key: d.glossary for d in REGISTRY}
+COLOURS = {d.key: d.colour for d in REGISTRY}  # each dimension's colour, as in the charts
 PITFALLS_GLOSSARY = (
     f"Seven of the eighteen pitfalls in {PITFALLS_CHECKLIST} that leave traces in the text: comparison "
     "with human skills, attributing agency to AI, uncritical comparison with historical transformations, "
@@ -223,7 +224,7 @@ def _evidence(card: Scorecard, numbers: Mapping[int, int]) -> str:
         result = card[d]
         items = _evidence_items(card, result, numbers, _mark) or '<p class="none">No sentence to show.</p>'
         blocks.append(
-            f'<div class="ev-dim"><h4><span class="swatch hl hl-{d}"></span>{esc(TITLES[d])}: {result.score:.0f} '
+            f'<div class="ev-dim"><h4><span class="swatch" style="background: {COLOURS[d]}"></span>{esc(TITLES[d])}: {result.score:.0f} '
             f"({esc(result.label)})</h4>{items}</div>"
         )
     return (
@@ -259,8 +260,8 @@ def _pitfalls(card: Scorecard, numbers: Mapping[int, int]) -> str:
     for p in card.flagged_pitfalls:
         quotes = _evidence_items(card, p, numbers, _pit_mark)
         details.append(
-            f'<div class="ev-dim"><h4>{esc(p.checklist)}</h4><p class="explain">{esc(p.explanation)}'
-            f'<span class="finding"> In this article: {esc(p.finding)}</span></p>{quotes}</div>'
+            f'<div class="ev-dim"><h4>{esc(p.checklist)}</h4><p class="explain"><span class="what">{esc(p.explanation)}</span>'
+            f'<span class="finding">{esc(p.finding)}</span></p>{quotes}</div>'
         )
     return (
         f"<h3>{esc(PITFALLS_TITLE)}: {len(card.flagged_pitfalls)} of {len(card.pitfalls)} found</h3>"
@@ -432,8 +433,6 @@ mark.hl-unattributed_numbers { font-weight: 700; }
 mark.hl-unattributed_numbers-unattributed { border-bottom: 3px solid #D55E00; }
 mark.hl-unattributed_numbers-weakly_sourced { border-bottom: 3px dashed #D55E00; }
 mark.hl-unattributed_numbers-attributed { border-bottom: 2px solid #009E73; }
-.swatch.hl-readability { background: repeating-linear-gradient(90deg, #009E73 0 3px, transparent 3px 6px); }
-.swatch.hl-sourcing { background: #b9d8f2; } .swatch.hl-unattributed_numbers { background: #D55E00; }
 .chrome { color: #9a9a9a; text-decoration: line-through; }
 .legend { font-size: .9rem; } .legend mark, .legend span { margin-right: .4rem; }
 dl dt { font-weight: 700; margin-top: .8rem; }
@@ -452,12 +451,12 @@ mark.pit { background: #f6dfa0; color: inherit; }
 }
 @media print {
   @page { margin: 10mm 12mm; }
-  body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.35; }
+  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
   nav { display: none; }
   h2 { margin-top: 0; font-size: 15pt; } h3 { font-size: 11pt; margin: .7rem 0 .2rem; } h4 { font-size: 9.5pt; margin: .4rem 0 .1rem; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   .meta, .legend { margin: .2rem 0; } .legend { font-size: 7.5pt; }
-  .pitfall-table { display: none; } .explain .finding { display: inline; }
+  .pitfall-table, .explain .what { display: none; } .explain .finding { display: inline; }
   .card, #charts, #glossary { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }
   figure.profile { display: none; }
   table { font-size: 8.5pt; } th, td { padding: .1rem .3rem; }
@@ -468,7 +467,7 @@ mark.pit { background: #f6dfa0; color: inherit; }
   ol.ev q { display: none; } ol.ev .words { display: inline; font-weight: 700; }
   .facts { columns: 2; column-gap: 1.2rem; font-size: 8.5pt; }
   .facts h3 { margin-top: 0; }
-  .article { columns: 2; column-gap: 1.2rem; padding: .4rem .6rem; font-size: 8.5pt; line-height: 1.25; background: none; }
+  .article { columns: 2; column-gap: 1.2rem; padding: .4rem .6rem; font-size: 8pt; line-height: 1.25; background: none; }
   .article { white-space: normal; } .article .lb, .article .pb { display: block; } .article .pb { height: .35em; }
   .article .chrome { display: none; }
   figure.chart, table, .questions { break-inside: avoid; page-break-inside: avoid; }
