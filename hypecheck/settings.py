@@ -18,7 +18,6 @@ was made. A malformed file raises :class:`ConfigError` naming the file and the l
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -74,6 +73,8 @@ def find_config(folder: Path) -> Path | None:
 
 def load_settings(path: Path, default_weights: Mapping[str, float], lexicons: tuple[str, ...]) -> Settings:
     """Read and check a settings file against the dimensions (``default_weights``) and lexicons."""
+    import tomllib  # only when there is a file: scoring without one does not load the parser
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
