@@ -267,3 +267,13 @@ def test_help_tells_what_is_accepted_and_shows_switches():
     text = " ".join(runner.invoke(app, ["score", "--help"]).output.split())
     assert ".html" in text and "URLs" in text and "--explain / --no-explain" in text and "<bool>" not in text
     assert "--fail-above" in text and "--format" in text and "lines" in text and "--config" in text
+
+
+def test_the_report_says_which_settings_made_it(tmp_path, monkeypatch):
+    (tmp_path / "hypecheck.toml").write_text(CONFIG, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["report", str(Path(__file__).resolve().parent.parent / SEED), "--out", "r", "--no-date"])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert "Scored with settings from <code>hypecheck.toml</code>" in html and "zorptastic" in html and "ignored terms stellar" in html
+    assert "readability 0.00" in html  # the weights line shows the weights used, not the defaults

@@ -78,8 +78,10 @@ def render_report(
         + (f" · generated {esc(generated)}" if generated else "")
         + "</p>",
         "<p>Every score runs from 0 (no concern) to 100 (strong concern). The hype index weighs them: "
-        + ", ".join(f"{esc(TITLES[d].lower())} {w:.2f}" for d, w in HYPE_WEIGHTS.items())
-        + ".</p></header>",
+        + ", ".join(f"{esc(TITLES[d].lower())} {w:.2f}" for d, w in (ranked[0].weights if ranked else HYPE_WEIGHTS).items())
+        + ".</p>"
+        + _settings(ranked)
+        + "</header>",
         _nav(ranked, bool(failures)),
         _overview(ranked),
     ]
@@ -90,6 +92,22 @@ def render_report(
     parts.append(_glossary())
     parts.append("</body></html>\n")
     return "\n".join(parts)
+
+
+def _settings(cards: Sequence[Scorecard]) -> str:
+    """What a settings file (or added terms) changed, so the report says how it was made."""
+    settings = cards[0].settings if cards else {}
+    changes = []
+    if settings.get("weights"):
+        changes.append("weights " + ", ".join(f"{esc(d)} {w:g}" for d, w in settings["weights"].items()))
+    if settings.get("extra_terms"):
+        changes.append("extra terms " + "; ".join(f"{esc(name)}: " + ", ".join(esc(t) for t, _ in terms) for name, terms in settings["extra_terms"].items()))
+    if settings.get("ignored_terms"):
+        changes.append("ignored terms " + ", ".join(esc(t) for t in settings["ignored_terms"]))
+    if not changes and not settings.get("config"):
+        return ""
+    source = f" from <code>{esc(settings['config'])}</code>" if settings.get("config") else ""
+    return f'<p class="settings">Scored with settings{source}: {"; ".join(changes) or "no changes"}.</p>'
 
 
 def _anchor(card: Scorecard) -> str:
