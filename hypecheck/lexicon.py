@@ -37,6 +37,9 @@ LEXICON_NAMES = (
     "social_platforms",
     "person_roles",
     "organisation_words",
+    "public_bodies",
+    "company_cues",
+    "own_evidence",
     "not_names",
     "abbreviations",
     "not_hype",
@@ -51,6 +54,13 @@ LEXICON_NAMES = (
     "future_certainty",
     "ai_writing_tools",
     "source_domains",
+    "ai_content_labels",
+    "ai_self_identification",
+    "machine_style",
+    "sensational",
+    "loaded",
+    "exaggeration",
+    "shouted_words",
 )
 MEMO_LIMIT = 50_000  # words remembered per lexicon (a few MB); the memo is cleared past this
 HEADER_KEYS = ("lexicon", "concept", "source", "licence", "weighting", "format")

@@ -32,9 +32,10 @@ class Evidence:
     reason: str
     weight: float = 1.0
     tag: str = ""  # a short machine-readable kind ("superlative", "social", "unattributed", ...)
+    kind: str = ""  # promotional: which hype ("puffery", "sensational", "loaded", "exaggeration", "shouting")
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "sentence": self.sentence,
             "span": [self.start, self.end],
             "text": self.text,
@@ -42,6 +43,9 @@ class Evidence:
             "reason": self.reason,
             "weight": _round(self.weight),
         }
+        if self.kind:  # a new key only where a dimension sets it (schema hypecheck.scorecard/1)
+            data["kind"] = self.kind
+        return data
 
 
 @dataclass(frozen=True)

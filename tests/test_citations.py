@@ -170,3 +170,26 @@ def test_a_paper_cut_from_its_reference_list_still_cites(score):
     assert figures["42%"]["status"] == "attributed" and figures["42%"]["source"] == "reference [3], its list not in the text"
     assert figures["4 cities"]["status"] == "unattributed"
     assert score("Prices rose 5% [1] last year, and wages 3% [2].", name="two")["unattributed_numbers"].metrics["unattributed"] == 2
+
+
+def test_a_list_of_sources_names_each_of_its_items(score):
+    """Counted once as an attribution, the list still names three sources a reader can check."""
+    card = score(REPORT, name="report", markdown=True)
+    metrics = card["sourcing"].metrics
+    listed = [s for s in metrics["sources"] if s.get("via") == "source list"]
+    assert listed and listed[0]["items"] == 3
+    assert metrics["named_distinct"] >= 3
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "![Acme logo](https://s3.amazonaws.com/acme/logo.png) Acme shipped 4 million chips.",
+        "Acme shipped [4 million chips](https://cdn.example.org/photos/chips.jpg).",
+        "Acme shipped 4 million chips. https://cdn.example.org/chart.svg",
+    ],
+)
+def test_a_picture_is_not_a_source(score, markdown):
+    card = score("Acme chips\n\n" + markdown, name="pictures", markdown=True)
+    assert not [s for s in card["sourcing"].metrics["sources"] if s.get("via") == "link"]
+    assert card["unattributed_numbers"].metrics["unattributed"] == 1

@@ -49,7 +49,7 @@ def test_markdown_format():
     result = runner.invoke(app, ["score", SEED, "--format", "markdown"])
     assert result.exit_code == 0
     assert result.output.startswith("# hypecheck:")
-    assert "| Promotional language |" in result.output
+    assert "| Promotional & sensational language |" in result.output
 
 
 def test_stdin():

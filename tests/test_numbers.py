@@ -99,3 +99,72 @@ def test_identifiers_scores_and_phone_numbers_are_not_claims(sentence):
 )
 def test_scales_ranges_and_multipliers(sentence, figure, kind):
     assert [(n.text, n.kind) for n in find_numbers(sentence)] == [(figure, kind)]
+
+
+# ---- figures as a careful reader counts them (issue 12) ---------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        # thousands grouped by a space, a no-break space or a thin space
+        ("There were more than 2 000 cases last week.", ["2 000 cases"]),
+        ("The library holds 20\u00a0000 books and 1\u2009500 maps.", ["20\u00a0000 books", "1\u2009500 maps"]),
+        # a bare count where the verb says it is a level
+        ("The death toll stood at 207.", ["207"]),
+        ("The number of deaths rose to 1,200 on Friday.", ["1,200"]),
+        ("Officials counted a total of 48.", ["48"]),
+        # a count's span ends before a function word or a verb
+        ("The new model is 40 as big as the old one.", ["40"]),
+        ("It scored 0.83 for recall.", ["0.83"]),
+        ("Of those, 1,703 reached 300 stars.", ["1,703", "300 stars"]),
+        # a price per unit is a price, not a fraction
+        ("At $200/month it is the dearest plan.", ["$200"]),
+    ],
+)
+def test_figures_a_reader_counts(sentence, figures):
+    assert [n.text for n in find_numbers(sentence)] == figures
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2019 200 people died.",  # a year before a count: the count stays out (ambiguous)
+        "Call 020 7946 0958 for tickets.",  # a phone number is no space-grouped figure
+        "Prices rose to 2024 levels.",  # a year after "rose to"
+        "It covers pages 1/3 of the report.",
+    ],
+)
+def test_space_groups_and_levels_do_not_invent_figures(sentence):
+    assert [n.text for n in find_numbers(sentence)] == []
+
+
+def test_a_figure_repeated_with_the_same_value_is_one_claim(score):
+    card = score(
+        "Acme results\n\nAcme Corp had $53 billion in revenue, Reuters said. "
+        "Analysts were surprised.\n\nIn summary: revenue of $53 billion, up 12%."
+    )
+    metrics = card["unattributed_numbers"].metrics
+    assert metrics["mentions"] == 3 and metrics["total"] == 2, metrics
+    dollars = [f for f in metrics["figures"] if f["text"] == "$53 billion"]
+    assert [f["counted"] for f in dollars] == [True, False]
+    assert metrics["attributed"] == 1  # the claim takes the best status of its mentions
+    reasons = [e.reason for e in card["unattributed_numbers"].evidence if e.text == "$53 billion"]
+    assert len(reasons) == 2 and "counted once" in reasons[1]
+
+
+def test_the_writer_s_own_measurement_backs_the_figures_after_it(score):
+    card = score(
+        "Stars on GitHub\n\nMost advice comes from people with an audience, so I counted instead. "
+        "That is 43,082 repos. Of those, 1,703 reached 300 stars.\n\n"
+        "## What it means\n\nSome 64% of projects never reach 10 stars."
+    )
+    figures = {f["text"]: f for f in card["unattributed_numbers"].metrics["figures"]}
+    assert figures["43,082 repos"]["status"] == "weakly_sourced" and figures["300 stars"]["status"] == "weakly_sourced"
+    assert figures["64%"]["status"] == "unattributed"  # a heading ends the measurement's reach
+    assert any("own measurement" in e.reason for e in card["sourcing"].evidence)
+
+
+def test_a_quoted_researcher_s_we_found_belongs_to_the_researcher(score):
+    card = score('Ozone study\n\n"We found that 27 percent of the wheat was lost," said Colette Heald of MIT.')
+    figure = card["unattributed_numbers"].metrics["figures"][0]
+    assert figure["status"] == "attributed" and figure["source"] == "Colette Heald", figure

@@ -351,7 +351,7 @@ DIMENSION = Dimension(
     title="Readability",
     short="readability",
     colour="#009E73",
-    weight=0.10,
+    weight=0.11,
     glossary=(
         "Standard formulas (Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall) on the article's running text. Flesch reading ease runs from 0 to 100 and higher is easier; the grade formulas give a US school grade and higher is harder; the score rises with the mean of the three grades. Limits: they count syllables and sentence length, not meaning; a hard text is not necessarily hype."
     ),

@@ -3,7 +3,8 @@
 The attributions themselves are facts of the article (:mod:`hypecheck.facts.attributions`,
 found once and shared with ``unattributed_numbers`` and the pitfalls); this module scores them.
 
-Score: 55% the weak share of all attributions (self-claims count three quarters) and 45% how
+Score: 55% the weak share of all attributions (a self-claim counts three quarters weak, so "the
+company says" is not scored as no source at all; a list of sources counts as its items) and 45% how
 far the article falls short of one named attribution per six body sentences. No attribution at
 all scores 100.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from hypecheck.dimensions.descriptor import Column, Dimension
 from hypecheck.facts import Facts
-from hypecheck.facts.attributions import NAMED_TYPES, WEAK_TYPES, Attribution
+from hypecheck.facts.attributions import NAMED_TYPES, OWN_DATA, WEAK_TYPES, Attribution
 from hypecheck.facts.document import Document
 from hypecheck.lexicon import normalize_words
 from hypecheck.scorecard import DimensionResult, Evidence, clamp
@@ -28,11 +29,15 @@ def analyze(facts: Facts) -> DimensionResult:
     doc, attributions, subject, weasel = facts.doc, facts.attributions, facts.subject, facts.models.weasel
     counts = Counter(a.type for a in attributions)
     named = sum(counts[t] for t in NAMED_TYPES)
+    # A list of sources under a heading counts as each of its items: a reader can check them all.
+    named_items = sum(a.items for a in attributions if a.type in NAMED_TYPES)
     weak = sum(counts[t] * WEAK_WEIGHT[t] for t in WEAK_TYPES)
     body_sentences = max(1, len(doc.body))
     target = max(1.0, body_sentences / SENTENCES_PER_NAMED_SOURCE)
-    coverage = min(1.0, named / target)
-    weak_share = weak / (named + weak) if named + weak else 1.0
+    coverage = min(1.0, named_items / target)
+    weak_count = sum(counts[t] for t in WEAK_TYPES)
+    # "The company says" is weak, but it is a source: a self-claim counts three quarters weak.
+    weak_share = weak / (named_items + weak_count) if named_items + weak_count else 1.0
     score = clamp(100 * (0.55 * weak_share + 0.45 * (1 - coverage)))
 
     evidence = tuple(_evidence(doc, a) for a in attributions)
@@ -48,7 +53,8 @@ def analyze(facts: Facts) -> DimensionResult:
         "vague_only": counts["vague"],
         "attributions": len(attributions),
         "by_type": {t: counts[t] for t in (*NAMED_TYPES, *WEAK_TYPES)},
-        "named_distinct": sum(1 for s in sources if s["type"] in NAMED_TYPES),
+        # A list of sources under a heading names each of its items.
+        "named_distinct": sum(s.get("items", 1) for s in sources if s["type"] in NAMED_TYPES),
         "weak_share": weak_share,
         "named_coverage": coverage,
         "subject_company": subject,
@@ -101,7 +107,10 @@ def _evidence(doc: Document, a: Attribution) -> Evidence:
         "social": f"social media as the source ({a.name})" if a.name != a.cue else "social media as the source",
         "vague": "vague or anonymous source",
     }
-    reason = reasons[a.type] + (f", by {a.via} to {a.url}" if a.url else f", by {a.via}" if a.via else "")
+    if a.via == OWN_DATA:
+        reason = f"the writer's own measurement ({' '.join(a.cue.split())}): a source only as good as the method it shows"
+    else:
+        reason = reasons[a.type] + (f", by {a.via} to {a.url}" if a.url else f", by {a.via}" if a.via else "")
     weight = WEAK_WEIGHT.get(a.type, 0.0)
     return Evidence(a.sentence, start, end, doc.quote(start, end), reason, weight, a.type)
 
@@ -114,6 +123,8 @@ def _distinct_sources(attributions: tuple[Attribution, ...]) -> list[dict]:
             seen[key] = {"name": a.name, "type": a.type, "mentions": 0, "first_sentence": a.sentence}
             if a.via:
                 seen[key].update(via=a.via, url=a.url)
+            if a.items > 1:
+                seen[key]["items"] = a.items
         seen[key]["mentions"] += 1
     return list(seen.values())
 
@@ -134,7 +145,7 @@ DIMENSION = Dimension(
     title="Sourcing",
     short="sourcing",
     colour="#0072B2",
-    weight=0.25,
+    weight=0.28,
     glossary=(
         'Who the claims come from. Named outlets, organisations and people are strong; the company speaking about itself, social-media posts and vague sources (“analysts say”) are weak. Limits: a named source is not checked for being real, independent or quoted fairly.'
     ),

@@ -1,16 +1,24 @@
 """Unattributed numbers: figures stated with no source.
 
 A figure is *attributed* when a named source stands in the same sentence (the nearest one wins
-when a sentence has several) or, failing that, in the sentence before it in the same paragraph;
-*weakly sourced* when the nearest source is the company itself, social media or a vague one;
-otherwise *unattributed*.
+when a sentence has several) or, failing that, in the sentence before it in the same paragraph,
+or, for a figure inside a quotation, in the sentence after it that names the speaker
+("'It is 100 percent likely.' Conroy said so on Monday."), or is the writer's own measurement
+("I counted", "our survey": its sentence and the figures after it up to the next heading, the
+writer speaking for itself); *weakly sourced* when the nearest source
+is the company itself, social media or a vague one; otherwise *unattributed*.
 
-Score: (unattributed + half the weakly sourced) / (figures + 2), as 0-100. The +2 keeps an
+A figure repeated with the same value and unit ("$53 billion" in the text and again in a summary)
+is one claim: counted once, with the best status any of its mentions has; every mention stays in
+the evidence.
+
+Score: (unattributed + half the weakly sourced) / (claims + 2), as 0-100. The +2 keeps an
 article with one or two figures from swinging to the extremes.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from hypecheck.facts.document import Document
@@ -18,7 +26,7 @@ from hypecheck.scorecard import DimensionResult, Evidence, clamp
 from hypecheck.facts.numbers import NumberMention
 from hypecheck.dimensions.descriptor import Column, Dimension
 from hypecheck.facts import Facts
-from hypecheck.facts.attributions import Attribution
+from hypecheck.facts.attributions import OWN_DATA, Attribution, in_quotation
 
 NAME = "unattributed_numbers"
 WEAK_FIGURE_WEIGHT = 0.5
@@ -38,9 +46,13 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
     for a in attributions:
         by_sentence.setdefault(a.sentence, []).append(a)
     figures = []
+    own_data: Attribution | None = None  # "I counted ...": the writer's data, up to the next heading
     for sentence in doc.sentences:
+        if sentence.kind in ("title", "meta") or (sentence.kind == "heading" and not sentence.text.startswith("|")):
+            own_data = None
         if sentence.kind in ("title", "meta"):
             continue
+        own_data = next((a for a in by_sentence.get(sentence.index, ()) if a.via == OWN_DATA), own_data)
         for mention in sentence.figures:
             here = by_sentence.get(sentence.index, [])
             # A citation marker ([^1], [2]) attributes its whole sentence, whatever stands nearer.
@@ -49,9 +61,33 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
                 previous = doc.sentences[sentence.index - 1]
                 if previous.block == sentence.block and by_sentence.get(previous.index):
                     source = by_sentence[previous.index][-1]
+            if source is None and in_quotation(sentence.text, mention.start) and sentence.index + 1 < len(doc.sentences):
+                following = doc.sentences[sentence.index + 1]
+                if following.block == sentence.block and by_sentence.get(following.index):
+                    source = by_sentence[following.index][0]
+            if source is None:
+                source = own_data
             status = "unattributed" if source is None else "attributed" if source.named else "weakly_sourced"
             figures.append(Figure(sentence.index, mention, status, source))
     return figures
+
+
+_RANK = {"attributed": 0, "weakly_sourced": 1, "unattributed": 2}
+_SAME_CLAIM = re.compile(r"[\s,\u00a0\u2009\u202f]+")
+
+
+def claims(figures: list[Figure]) -> dict[tuple[str, str], Figure]:
+    """One claim per value and unit ("$53 billion" twice is one claim), with its best-sourced mention."""
+    best: dict[tuple[str, str], Figure] = {}
+    for f in figures:
+        key = claim_key(f.mention)
+        if key not in best or _RANK[f.status] < _RANK[best[key].status]:
+            best[key] = f
+    return best
+
+
+def claim_key(mention: NumberMention) -> tuple[str, str]:
+    return mention.kind, _SAME_CLAIM.sub("", mention.text.casefold())
 
 
 def _nearest(mention: NumberMention, candidates: list[Attribution]) -> Attribution | None:
@@ -68,9 +104,10 @@ def _nearest(mention: NumberMention, candidates: list[Attribution]) -> Attributi
 def analyze(facts: Facts) -> DimensionResult:
     doc = facts.doc
     figures = classify_figures(doc, facts.attributions)
-    total = len(figures)
-    unattributed = sum(f.status == "unattributed" for f in figures)
-    weak = sum(f.status == "weakly_sourced" for f in figures)
+    counted = claims(figures)
+    total = len(counted)
+    unattributed = sum(f.status == "unattributed" for f in counted.values())
+    weak = sum(f.status == "weakly_sourced" for f in counted.values())
     attributed = total - unattributed - weak
     score = clamp(100 * (unattributed + WEAK_FIGURE_WEIGHT * weak) / (total + SMOOTHING)) if total else 0.0
     metrics = {
@@ -79,6 +116,7 @@ def analyze(facts: Facts) -> DimensionResult:
         "weakly_sourced": weak,
         "unattributed": unattributed,
         "unattributed_share": unattributed / total if total else 0.0,
+        "mentions": len(figures),
         "figures": [
             {
                 "text": f.mention.text,
@@ -87,16 +125,22 @@ def analyze(facts: Facts) -> DimensionResult:
                 "status": f.status,
                 "source": f.source.name if f.source else None,
                 "source_type": f.source.type if f.source else None,
+                "counted": counted[claim_key(f.mention)] is f,
             }
             for f in figures
         ],
     }
-    return DimensionResult(NAME, score, _summary(total, attributed, weak, unattributed), metrics, tuple(_evidence(doc, f) for f in figures))
+    evidence = tuple(_evidence(doc, f, counted[claim_key(f.mention)]) for f in figures)
+    return DimensionResult(NAME, score, _summary(total, attributed, weak, unattributed), metrics, evidence)
 
 
-def _evidence(doc: Document, figure: Figure) -> Evidence:
+def _evidence(doc: Document, figure: Figure, claim: Figure) -> Evidence:
     sentence = doc.sentences[figure.sentence]
     start, end = sentence.span(figure.mention.start, figure.mention.end)
+    if claim is not figure:
+        where = "" if claim.sentence == figure.sentence else f" in sentence {claim.sentence + 1}"
+        reason = f"the same figure as{where} before, counted once" if claim.sentence < figure.sentence or claim.mention.start < figure.mention.start else f"the same figure as{where}, counted once there"
+        return Evidence(figure.sentence, start, end, doc.quote(start, end), reason, 0.0, claim.status)
     if figure.status == "unattributed":
         reason, weight = "figure stated with no source", 1.0
     elif figure.status == "weakly_sourced":
@@ -122,7 +166,7 @@ DIMENSION = Dimension(
     title="Unattributed numbers",
     short="unattributed\nnumbers",
     colour="#D55E00",
-    weight=0.20,
+    weight=0.22,
     glossary=(
         'Figures (money, percentages, counts, multipliers) and whether a source stands in the same sentence or the one before. Limits: a source nearby is assumed to back the figure; dates, years and version numbers are skipped.'
     ),

@@ -48,7 +48,7 @@ class Facts:
 
 
 def build_facts(doc: Document, lexicons: Lexicons, models: Models) -> Facts:
-    subject = subject_company(doc)
+    subject = subject_company(doc, lexicons)
     tables = Tables.of(lexicons)
     attributions = find_attributions(doc, lexicons, subject, tables)
     return Facts(doc, lexicons, models, subject, attributions, language_warnings(doc, lexicons), tables)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping
 
-from hypecheck.facts.citations import find_citations
+from hypecheck.facts.citations import domain_of, domain_table, find_citations
 from hypecheck.facts.document import Document, Sentence
 from hypecheck.facts.matches import MatchTable, Tables
 from hypecheck.lexicon import Lexicon, Lexicons, Match, normalize_words
@@ -46,7 +46,7 @@ _CUE = (
     r"[Cc]overage (?:from|in|by)|[Rr]eports? (?:from|by|in)|[Dd]ata (?:from|by)|[Ff]igures (?:from|by)|"
     r"[Ii]nsights (?:from|by)|(?<![\w-])via|[Ii]n an interview with|[Ss]peaking (?:to|with))\s+"
 )
-_CUED = re.compile(_CUE + rf"(?:{_DOC})?(?P<target>{_NAME}|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}})")
+_CUED = re.compile(_CUE + rf"(?:{_DOC})?(?:(?:a|an)\s+(?=[A-Z]))?(?P<target>{_NAME}|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}})")
 _POSSESSIVE_REPORT = re.compile(
     rf"(?P<target>{_NAME})['’]s?\s+(?:recent\s+|latest\s+|new\s+|annual\s+)?(?:\w+\s+)?"
     r"(?:report|survey|study|analysis|research|rankings?|index)\b"
@@ -79,7 +79,15 @@ def _social_gate(platforms: tuple[str, ...]) -> frozenset[str]:
 
 
 def _may_be_social(text: str, gate: frozenset[str]) -> bool:
-    return not gate.isdisjoint(_ALNUM.findall(text.casefold()))
+    return _gate_pattern(gate).search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _gate_pattern(gate: frozenset[str]) -> re.Pattern[str]:
+    """The gate's words as one case-blind search, each standing alone as it would among the
+    case-folded text's [a-z0-9] runs: one pass in C instead of splitting every sentence."""
+    words = "|".join(re.escape(w) for w in sorted(gate, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?i)(?<![a-z0-9])(?:{words})(?![a-z0-9])")
 
 
 @lru_cache(maxsize=8)
@@ -104,6 +112,25 @@ _SELF_PHRASE = re.compile(
 _NOT_SOURCES = {"the company", "the firm", "the group", "it", "its", "they"}
 
 
+@dataclass
+class _Names:
+    """What the whole article tells about its capitalised words, for reading speakers' names."""
+
+    proper: frozenset[str]  # words the article capitalises in mid-sentence ("Conroy", not "Closing")
+    lower: frozenset[str]  # words the article also writes in lower case ("others", "training")
+    people: dict[str, str]  # a named person's surname -> full name, as the article goes ("Conroy" -> "Tom Conroy")
+
+    @classmethod
+    def of(cls, doc: Document) -> "_Names":
+        text = doc.text
+        proper = frozenset(w.lower() for w in _MID_SENTENCE_CAPITAL.findall(text))
+        return cls(proper, frozenset(doc.lower_words), {})
+
+
+# A capitalised word after a word, a figure or a comma on the same line: capitalised mid-sentence.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;)] )[A-Z][\w'’&.-]*?(?=[^\w&-]|$)", re.MULTILINE)
+
+
 @dataclass(frozen=True)
 class Attribution:
     """One place where the article says where a claim comes from."""
@@ -116,6 +143,7 @@ class Attribution:
     cue: str  # the words that signal the attribution (for a link, its text; a citation, its marker)
     url: str = ""  # where a link or a citation points
     via: str = ""  # "link" or "citation" when the source is pointed at, "" when it is named in words
+    items: int = 1  # distinct sources it names: a list of sources under a heading names each item
 
     @property
     def named(self) -> bool:
@@ -124,38 +152,137 @@ class Attribution:
 
 def find_attributions(doc: Document, lex: Lexicons, subject: str | None = None, tables: Tables | None = None) -> tuple[Attribution, ...]:
     """Every attribution in the article, non-overlapping within each sentence, in text order."""
-    subject = subject_company(doc) if subject is None else subject
+    subject = subject_company(doc, lex) if subject is None else subject
     tables = tables or Tables.of(lex)
     cited: dict[int, list[Attribution]] = {}
     for c in find_citations(doc, lex["source_domains"], subject):
-        cited.setdefault(c.sentence, []).append(Attribution(c.sentence, c.start, c.end, c.type, c.domain, c.text, c.url, c.via))
+        cited.setdefault(c.sentence, []).append(Attribution(c.sentence, c.start, c.end, c.type, c.domain, c.text, c.url, c.via, c.items))
     platforms = tuple(e.term for e in lex["social_platforms"].entries)
     social = (_social_pattern(platforms), _social_gate(platforms))
     found: list[Attribution] = []
     last_person = ""  # "she said" refers to the last named person
+    names = _Names.of(doc)
     for sentence in doc.sentences:
         if sentence.kind in ("title", "meta"):
             continue
-        candidates = list(_candidates(sentence, lex, tables.words(sentence), social, subject, last_person))
+        candidates = list(_candidates(sentence, lex, tables.words(sentence), social, subject, last_person, names))
         candidates += cited.get(sentence.index, ())
         kept = _merge_social(sentence.text, _resolve_overlaps(candidates))
         found.extend(kept)
+        for a in kept:
+            if a.type == "person" and " " in a.name and a.name[:1].isupper():
+                names.people.setdefault(a.name.split()[-1].lower(), a.name)
         last_person = next((a.name for a in reversed(kept) if a.type == "person"), last_person)
-    return tuple(found)
+    return tuple(insider_as_self(a, lex, subject) for a in found)
 
 
-def subject_company(doc: Document) -> str:
-    """The organisation the article is about: its most frequent capitalised word (>= 2 uses)."""
-    counts: Counter[str] = Counter()
+def insider_as_self(a: Attribution, lex: Lexicons, subject: str) -> Attribution:
+    """One notion of independence for every dimension: in an article about a company, its
+    executives and spokespeople ("CEO Eddie Wu said") speak for it, so they are ``self``, as
+    are the company's own outlets and sites (typed so by the domain and outlet tables)."""
+    if subject and a.type == "person" and speaks_for_company(a, lex):
+        return Attribution(a.sentence, a.start, a.end, "self", a.name, a.cue, a.url, a.via, a.items)
+    return a
+
+
+def speaks_for_company(a: Attribution, lex: Lexicons) -> bool:
+    """A role that speaks for the company ("CEO", "spokesperson") in the attribution's words."""
+    return any(m.entry.note == "insider" for m in lex["person_roles"].find(normalize_words(a.cue)))
+
+
+def subject_company(doc: Document, lex: Lexicons) -> str:
+    """The company the article is about, or "" when it is not about one.
+
+    The most frequent capitalised word (>= 2 uses) that the article writes capitalised more often
+    than not ("research" and "Research" is a common word) and that is not a month, a weekday or a
+    function word, provided the article reads as company news (``company_cues.tsv``: "the
+    company", "its shares", "revenue", "CEO", weighing 3 or more; or the word named as a company,
+    "Alibaba Group", "Microsoft shares", a well-known company, or linked as its own site,
+    "investors.acme.com") or as an organisation's own post: it speaks as "we" and names the word in
+    its headline ("Drill 1.0 Released ... We embarked on the Drill project"). A scientist quoted
+    four times, a country or an alliance is not a company speaking about itself.
+    """
+    after, anywhere, suffixes, known = _company_cues(lex["company_cues"])
+    text = doc.text
+    capitalised = Counter(w.lower() for w in _CAPITALISED_WORD.findall(text))
+    not_names = lex["not_names"]
+    ranked = []
+    for word, count in sorted(capitalised.items(), key=lambda kv: (-kv[1], kv[0])):
+        if count < 2 or len(ranked) == SUBJECT_CANDIDATES:
+            break
+        if word in _COMMON_CAPITALISED or not_names.has_phrase((word,)):
+            continue
+        if doc.lower_words[word] >= count:
+            continue  # written in lower case as often: a common word
+        ranked.append((word, count))
+    if not ranked:
+        return ""
+    company_talk = 0.0
     for sentence in doc.sentences:
-        for token in sentence.tokens:
-            word = token.text.split("'", 1)[0].split("’", 1)[0]  # "Alibaba's" -> "Alibaba"
-            if word[:1].isupper() and word.isalpha() and len(word) > 2:
-                counts[word.lower()] += 1
-    for word, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        if count >= 2 and word not in _COMMON_CAPITALISED:
+        words = sentence.words
+        for k, w in enumerate(words):
+            if w in anywhere:
+                company_talk += anywhere[w]
+            if w in after and k and words[k - 1] in ("the", "its", "their"):
+                company_talk += after[w]
+    sites = _site_names(doc.original, lex["source_domains"])
+
+    def named_as_company(word: str) -> bool:
+        if word in known or word in sites:
+            return True
+        after_name = re.finditer(rf"(?<![\w-])(?i:{re.escape(word)})['’]?\s+([\w.]+)", text)
+        return any(m.group(1).lower().rstrip(".") in suffixes for m in after_name)
+
+    top, top_count = ranked[0]
+    if company_talk >= COMPANY_TALK or named_as_company(top):
+        return top
+    # A company named nearly as often as the most frequent word ("Internet Explorer" in a story
+    # about Microsoft's browser) is the subject when it is named as a company.
+    for word, count in ranked[1:]:
+        if 2 * count >= top_count and count >= 3 and named_as_company(word):
             return word
-    return ""
+    headline = doc.sentences[0].words if doc.sentences else ()
+    we_voice = len(_WE_WORD.findall(text))
+    return top if we_voice >= WE_VOICE and top in headline else ""
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])(?:[A-Z][A-Za-z0-9]{2,}|[0-9]+[A-Z][A-Za-z0-9]*)(?![\w-])")
+_WE_WORD = re.compile(r"(?<![\w'’-])(?:[Ww]e|[Oo]ur|[Uu]s)(?![\w'’-])")
+SUBJECT_CANDIDATES = 3
+COMPANY_TALK = 3.0  # the weight of company_cues.tsv words an article about a company reaches
+WE_VOICE = 5  # "we", "our", "us" in an organisation's own post, whose name is in the headline
+
+
+def _site_names(original: str, domains: Lexicon) -> frozenset[str]:
+    """The labels of the sites the article links to ("investors.acme.com" -> investors, acme),
+    leaving out the sites source_domains.tsv lists (outlets, platforms, .gov): a company's own
+    site is not in a table of public sources."""
+    if "://" not in original:
+        return frozenset()
+    table = domain_table(domains)
+    labels = set()
+    for m in _URL_HOSTS.finditer(original):
+        host = domain_of(m.group(0)).split(".")
+        if not any(".".join(host[k:]) in table or "." + ".".join(host[k:]) in table for k in range(len(host))):
+            labels.update(host[:-1])
+    return frozenset(labels)
+
+
+_URL_HOSTS = re.compile(r"https?://[^\s/<>\"'\])]+")
+
+
+def _company_cues(cues: Lexicon) -> tuple[dict[str, float], dict[str, float], frozenset[str], frozenset[str]]:
+    """company_cues.tsv as (after the/its/their: weight, anywhere: weight, suffixes, well-known names)."""
+    return _cue_places(cues.entries)
+
+
+@lru_cache(maxsize=8)
+def _cue_places(entries: tuple) -> tuple[dict[str, float], dict[str, float], frozenset[str], frozenset[str]]:
+    places: dict[str, dict[str, float]] = {"after": {}, "anywhere": {}, "suffix": {}, "name": {}}
+    for e in entries:
+        for place in e.note.split():
+            places[place][" ".join(e.words)] = e.weight
+    return places["after"], places["anywhere"], frozenset(places["suffix"]), frozenset(places["name"])
 
 
 _COMMON_CAPITALISED = {"the", "this", "that", "these", "it", "its", "ai", "and", "for", "with", "in"}
@@ -168,6 +295,7 @@ def _candidates(
     social: tuple[re.Pattern[str], frozenset[str]],
     subject: str,
     last_person: str = "",
+    names: _Names | None = None,
 ) -> Iterable[Attribution]:
     text = sentence.text
     pattern, gate = social
@@ -192,21 +320,66 @@ def _candidates(
             yield Attribution(sentence.index, m.start(), m.end(), kind, target, m.group(0))
     for m in _SELF_PHRASE.finditer(text):
         yield Attribution(sentence.index, m.start(), m.end(), "self", subject.title() or "the company", m.group(0))
-    yield from _speaker_attributions(sentence, lex, table, subject, last_person)
+    names = names or _Names(frozenset(), frozenset(), {})
+    yield from _speaker_attributions(sentence, lex, table, subject, last_person, names)
+    yield from _after_quote(sentence, lex, subject, last_person, names)
+    for m in table.find("own_evidence"):
+        start, end = sentence.tokens[m.first].start, sentence.tokens[m.last].end
+        if not in_quotation(text, start):
+            yield Attribution(sentence.index, start, end, "self", subject.title() or "the writer", text[start:end], via=OWN_DATA)
     yield from _vague_attributions(sentence, table)
 
 
-def _speaker_attributions(sentence: Sentence, lex: Lexicons, table: MatchTable, subject: str, last_person: str) -> Iterable[Attribution]:
+# '..., Conroy continued.' / '..." she added': verbs that attribute speech only right after a quote
+# ("Acme continued to grow and added 300 staff" attributes nothing).
+_AFTER_QUOTE = re.compile(
+    r"[,!?…]\s*[\"”’']\s+(?:(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|he|she)\s+(?P<verb>continued|added|went on|concluded)"
+    r"|(?P<verb2>continued|added|went on|concluded)\s+(?P<name2>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}))\b"
+)
+
+
+OWN_DATA = "own data"  # an Attribution's via: the writer's own measurement ("I counted")
+_DOUBLE_QUOTES = re.compile(r'["“”]')
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` stands inside a quotation: an odd number of double quotes before it."""
+    return len(_DOUBLE_QUOTES.findall(text, 0, start)) % 2 == 1
+
+
+def _after_quote(sentence: Sentence, lex: Lexicons, subject: str, last_person: str, names: _Names) -> Iterable[Attribution]:
+    text = sentence.text
+    if '"' not in text and "”" not in text and "’" not in text and "'" not in text:
+        return
+    for m in _AFTER_QUOTE.finditer(text):
+        name = m.group("name") or m.group("name2")
+        if name in ("he", "she"):
+            if not last_person:
+                continue
+            name, kind = last_person, "person"
+        elif name.lower() in names.people:
+            name, kind = names.people[name.lower()], "person"
+        else:
+            name, kind = _classify_speaker(name, lex, subject, has_role=False)
+        start = m.start("name") if m.group("name") else m.start("verb2")
+        yield Attribution(sentence.index, start, m.end(), kind, name, text[start : m.end()])
+
+
+def _speaker_attributions(
+    sentence: Sentence, lex: Lexicons, table: MatchTable, subject: str, last_person: str, names: _Names
+) -> Iterable[Attribution]:
     """Who is the subject of a report verb: "Chairman Eddie Wu emphasized", "Tim Cook, Apple's
     chief executive, said", "the company said", "The mayor said", "said CFO Jane Roe",
-    "said Luca Maestri", "she said" (resolved to the last named person)."""
+    "said Luca Maestri", "she said" (resolved to the last named person), "Conroy also warned"
+    (the Tom Conroy named before), "the health ministry said", "Loomer tweeted" (social)."""
     words, tokens, text = sentence.words, sentence.tokens, sentence.text
     role_at = table.by_start("person_roles")  # the role entry starting at each word, if any
-    for i in table.by_start("report_verbs"):
-        if not _is_verb_position(tokens, i):
+    for verb in table.by_start("report_verbs"):
+        if not _is_verb_position(sentence, verb):
             continue
-        end = tokens[i].end
-        speaker = _subject_before(sentence, i, lex)
+        end = tokens[verb].end
+        i = _verb_head(words, verb)  # "Conroy also said": the subject ends before "also"
+        speaker = _subject_before(sentence, i, lex, role_at, names)
         if speaker is not None:
             first, last, appositive_role = speaker
             leading_role = role_at.get(first)
@@ -217,8 +390,12 @@ def _speaker_attributions(sentence: Sentence, lex: Lexicons, table: MatchTable, 
             start = tokens[role_first if role_first is not None else first].start
             has_role = role_first is not None or appositive_role
             name, kind = _classify_speaker(name, lex, subject, has_role)
+            if first == last and tokens[first].lower in names.people:
+                name, kind = names.people[tokens[first].lower], "person"  # "Conroy warned": Tom Conroy
             if first > 0 and words[first - 1] in ("company's", "firm's", "group's"):
                 kind = "self"
+            if words[verb] in _SOCIAL_VERBS or text[max(0, tokens[first].start - 1) : tokens[first].start] == "@":
+                kind = "social"  # "Loomer tweeted", "@FBI note"
             yield Attribution(sentence.index, start, end, kind, name, text[start:end])
             continue
         before = tuple(words[max(0, i - 2) : i])
@@ -228,15 +405,15 @@ def _speaker_attributions(sentence: Sentence, lex: Lexicons, table: MatchTable, 
             start = tokens[i - 1 if before[-1:] == ("it",) else i - len(before)].start
             yield Attribution(sentence.index, start, end, "self", subject.title() or "the company", text[start:end])
         else:
-            official = _official_before(sentence, i, role_at, subject)
+            official = _official_before(sentence, i, verb, role_at, subject) or _body_before(sentence, i, verb, table)
             if official is not None:
                 yield official
-        after = _speaker_after(sentence, i, lex, role_at)
+        after = _speaker_after(sentence, verb, lex, role_at)
         if after is not None:
             first, last = after
             name = _trim_name(text[tokens[first].start : tokens[last].end])
-            name, kind = _classify_speaker(name, lex, subject, has_role=i + 1 in role_at)
-            yield Attribution(sentence.index, tokens[i].start, tokens[last].end, kind, name, text[tokens[i].start : tokens[last].end])
+            name, kind = _classify_speaker(name, lex, subject, has_role=verb + 1 in role_at)
+            yield Attribution(sentence.index, tokens[verb].start, tokens[last].end, kind, name, text[tokens[verb].start : tokens[last].end])
     # A named person with a role in a sentence that reports speech or belief ("including CEO Eddie Wu, anticipates").
     if table.any("report_verbs"):
         for m in table.find("person_roles"):
@@ -259,9 +436,12 @@ def _gap(sentence: Sentence, left: int, right: int) -> str:
     return sentence.text[sentence.tokens[left].end : sentence.tokens[right].start]
 
 
-def _subject_before(sentence: Sentence, i: int, lex: Lexicons) -> tuple[int, int, bool] | None:
-    """The capitalised name that is the subject of the verb at token ``i``: right before it, or
-    before a comma-delimited appositive ("Tim Cook, Apple's chief executive, said")."""
+def _subject_before(
+    sentence: Sentence, i: int, lex: Lexicons, role_at: Mapping[int, Match], names: _Names
+) -> tuple[int, int, bool] | None:
+    """The capitalised name that is the subject of the verb at token ``i``: right before it,
+    before a comma-delimited appositive ("Tim Cook, Apple's chief executive, said"), or as the
+    appositive of a role ("The regional fire chief, Jane Roe, said")."""
     if i == 0:
         return None
     last, appositive_role = i - 1, False
@@ -271,11 +451,13 @@ def _subject_before(sentence: Sentence, i: int, lex: Lexicons) -> tuple[int, int
             k -= 1
         if k == 0 or i - k > 14:
             return None
+        if i - k <= 4 and all(_capitalised(t.text) for t in sentence.tokens[k:i]) and any(m.last == k - 1 for m in role_at.values()):
+            return k, i - 1, True  # "the fire chief, Jane Roe, said"
         appositive_role = bool(lex["person_roles"].find(sentence.words[k:i]))
         last = k - 1
     elif _gap(sentence, i - 1, i).strip():
         return None
-    first = _name_run_start(sentence, last, lex["not_names"])
+    first = _name_run_start(sentence, last, lex, names)
     if first is None:
         return None
     return first, last, appositive_role
@@ -284,44 +466,124 @@ def _subject_before(sentence: Sentence, i: int, lex: Lexicons) -> tuple[int, int
 _CONNECTORS = {"of", "for", "and", "&", "de", "du", "von", "van"}
 
 
-def _name_run_start(sentence: Sentence, last: int, not_names: Lexicon) -> int | None:
-    """First token of the capitalised run ending at ``last`` (connectors like "of" inside)."""
+def _name_run_start(sentence: Sentence, last: int, lex: Lexicons, names: _Names) -> int | None:
+    """First token of the capitalised run ending at ``last`` (connectors like "of" inside,
+    hyphens joining "Director-General"); None when the run is no name: a function word, or a
+    lone common word that only a sentence's start capitalises ("From reports...", "Others worry",
+    "Closing remarks", "Training the model ... said")."""
     tokens = sentence.tokens
-    if not _capitalised(tokens[last].text) or not_names.has_phrase((tokens[last].lower,)):
+    if not _capitalised(tokens[last].text) or _not_name(tokens[last].lower, lex):
         return None
     first = last
     k = last - 1
-    while k >= 0 and last - k < 7 and not _gap(sentence, k, k + 1).strip():
+    while k >= 0 and last - k < 7 and _gap(sentence, k, k + 1).strip() in ("", "-"):
         word = tokens[k]
-        if _capitalised(word.text) and not not_names.has_phrase((word.lower,)):
+        if _capitalised(word.text) and not _not_name(word.lower, lex):
             first = k
         elif word.lower in _CONNECTORS and k > 0 and _capitalised(tokens[k - 1].text):
             pass
         else:
             break
         k -= 1
+    if first == last and not sentence.text[: tokens[first].start].strip(" \t\"“‘'*#>-•") and _common_word(tokens[first].lower, names):
+        return None
     return first
 
 
-def _official_before(sentence: Sentence, i: int, role_at: Mapping[int, Match], subject: str) -> Attribution | None:
-    """"The mayor said", "A spokesperson for the fire service said": an official by role."""
+def _not_name(word: str, lex: Lexicons) -> bool:
+    base = word.split("'", 1)[0].split("’", 1)[0]  # "You'll" -> "you"
+    return lex["not_names"].has_phrase((word,)) or lex["english_function_words"].has_phrase((base,))
+
+
+def _common_word(word: str, names: _Names) -> bool:
+    """A word a sentence's start capitalises that the article never capitalises elsewhere and
+    that reads as a common word: written in lower case elsewhere, an -ing/-ed/-ly form, or one of
+    the ~3,000 words most American fourth-graders know (the Dale-Chall list that textstat ships:
+    "Take notes", "Others")."""
+    if word in names.proper or word in names.people:
+        return False
+    return word in names.lower or word.endswith(("ing", "ed", "ly")) or word in _easy_words()
+
+
+@lru_cache(maxsize=1)
+def _easy_words() -> frozenset[str]:
+    from textstat.backend.utils import get_lang_easy_words
+
+    return frozenset(get_lang_easy_words("en"))
+
+
+# Between a speaker and the verb: "Conroy also said", "the ministry has said".
+_BETWEEN = {"also", "later", "then", "previously", "earlier", "has", "had", "have", "once", "recently", "separately", "further", "again", "repeatedly", "publicly"}
+# A speaker who says it on social media: "Loomer tweeted".
+_SOCIAL_VERBS = {"tweeted", "tweets", "tweet", "retweeted"}
+
+
+def _verb_head(words: tuple[str, ...], verb: int) -> int:
+    """Where the subject of the verb at ``verb`` ends: before up to two adverbs or auxiliaries."""
+    i = verb
+    while i > 0 and verb - i < 2 and words[i - 1] in _BETWEEN:
+        i -= 1
+    return i
+
+
+def _official_before(sentence: Sentence, i: int, verb: int, role_at: Mapping[int, Match], subject: str) -> Attribution | None:
+    """"The mayor said", "A spokesperson for the fire service said", "The World Health
+    Organisation chief said": an official by role (``i``: where the subject ends, ``verb``: the verb)."""
     words, tokens, text = sentence.words, sentence.tokens, sentence.text
+    end = tokens[verb].end
     for role_start in range(max(0, i - 9), i):
         m = role_at.get(role_start)
-        if m is None or role_start == 0 or words[role_start - 1] not in ("the", "a", "an"):
+        if m is None or role_start == 0 or "," in text[tokens[m.last].end : tokens[i - 1].end]:
             continue
         tail = words[m.last + 1 : i]
         if tail and tail[0] not in ("for", "of", "at"):
             continue
+        if words[role_start - 1] not in ("the", "a", "an"):
+            org_first = _capitalised_run_start(sentence, role_start - 1)
+            if tail or org_first is None or org_first == 0 or words[org_first - 1] not in ("the", "a", "an"):
+                continue
+            start = tokens[org_first - 1].start
+            name = text[tokens[org_first].start : tokens[m.last].end]  # "World Health Organisation chief"
+            kind = "self" if subject and subject in name_words(name) else "person"
+            return Attribution(sentence.index, start, end, kind, name, text[start:end])
         start = tokens[role_start - 1].start
         if tail:
             org = text[tokens[m.last + 2].start : tokens[i - 1].end]
             org_words = name_words(org)
             kind = "self" if subject and subject in org_words else "organisation"
-            return Attribution(sentence.index, start, tokens[i].end, kind, org, text[start : tokens[i].end])
+            return Attribution(sentence.index, start, end, kind, org, text[start:end])
         role = text[start : tokens[m.last].end]
-        return Attribution(sentence.index, start, tokens[i].end, "person", role.lower(), text[start : tokens[i].end])
+        return Attribution(sentence.index, start, end, "person", role.lower(), text[start:end])
     return None
+
+
+def _capitalised_run_start(sentence: Sentence, last: int) -> int | None:
+    tokens = sentence.tokens
+    if last < 0 or not _capitalised(tokens[last].text):
+        return None
+    first = last
+    while first > 0 and last - first < 6 and _capitalised(tokens[first - 1].text) and tokens[first - 1].lower not in ("the", "a", "an") and not _gap(sentence, first - 1, first).strip():
+        first -= 1
+    return first
+
+
+def _body_before(sentence: Sentence, i: int, verb: int, table: MatchTable) -> Attribution | None:
+    """"The health ministry said", "police said", "..., the fire service said.": a public body
+    named by a common noun from ``public_bodies.tsv`` (``i``: where the subject ends)."""
+    words, tokens, text = sentence.words, sentence.tokens, sentence.text
+    body = next((m for m in table.find("public_bodies") if m.last == i - 1), None)
+    if body is None:
+        return None
+    first = body.first
+    while first > 0 and body.first - first < 3 and words[first - 1].isalpha() and tokens[first - 1].text.islower() and words[first - 1] not in ("the", "a", "an"):
+        first -= 1  # "the regional health ministry"
+    if first > 0 and words[first - 1] == "the":
+        first -= 1
+    elif body.entry.note != "alone" or (first > 0 and tokens[first - 1].text[:1].isalpha() and words[first - 1] not in _BETWEEN):
+        return None  # "a ministry said", "traffic police said" is fine only as "police" alone
+    start, end = tokens[first].start, tokens[verb].end
+    name = text[start : tokens[body.last].end]
+    return Attribution(sentence.index, start, end, "organisation", name, text[start:end])
 
 
 def _speaker_after(sentence: Sentence, i: int, lex: Lexicons, role_at: Mapping[int, Match]) -> tuple[int, int] | None:
@@ -339,13 +601,24 @@ def _speaker_after(sentence: Sentence, i: int, lex: Lexicons, role_at: Mapping[i
     return j, last
 
 
+_EVIDENCE_VERBS = frozenset(
+    "show shows showed shown showing suggest suggests suggested suggesting indicate indicates indicated "
+    "demonstrate demonstrates demonstrated find finds found reveal reveals revealed prove proves proved".split()
+)
+
+
 def _vague_attributions(sentence: Sentence, table: MatchTable) -> Iterable[Attribution]:
     words, tokens = sentence.words, sentence.tokens
     verb_at = table.by_start("report_verbs")
     for m in table.find("vague_sources"):
         adverbial = m.entry.note.startswith(("adverb", "passive"))
-        follows_verb = any(j in verb_at for j in range(m.last + 1, min(len(words), m.last + 4)))
-        cued = m.first >= 2 and words[m.first - 2 : m.first] == ["according", "to"]
+        after = range(m.last + 1, min(len(words), m.last + 4))
+        follows_verb = any(j in verb_at for j in after)
+        # "Research shows", "studies showing", "recent trials suggest": an unnamed document as evidence.
+        if not follows_verb and m.entry.note.startswith("document") and m.last + 1 < len(words):
+            j = m.last + 2 if words[m.last + 1].endswith("ly") else m.last + 1  # "clearly shows"
+            follows_verb = j < len(words) and words[j] in _EVIDENCE_VERBS
+        cued = m.first >= 2 and words[m.first - 2 : m.first] == ("according", "to")
         if adverbial or follows_verb or cued:
             start, end = tokens[m.first].start, tokens[m.last].end
             yield Attribution(sentence.index, start, end, "vague", sentence.text[start:end], sentence.text[start:end])
@@ -427,9 +700,20 @@ def _is_vague_phrase(phrase: str, lex: Lexicons) -> bool:
     return bool(words) and any(m.first <= 1 for m in lex["vague_sources"].find(words))
 
 
-def _is_verb_position(tokens, i: int) -> bool:
-    # "reports" after a determiner is a noun ("the reports"), not a verb.
-    return i == 0 or tokens[i - 1].lower not in ("the", "a", "an", "these", "those", "its", "their", "recent", "annual")
+_AUXILIARIES = {"is", "was", "are", "were", "been", "be", "am", "'s", "’s"}
+
+
+def _is_verb_position(sentence: Sentence, i: int) -> bool:
+    """"reports" after a determiner is a noun ("the reports"); "warning" is a verb after an
+    auxiliary or a comma ("was warning", ", warning that"), a noun otherwise ("a chilling warning")."""
+    tokens = sentence.tokens
+    if i == 0:
+        return True
+    if tokens[i - 1].lower in ("the", "a", "an", "these", "those", "its", "their", "recent", "annual"):
+        return False
+    if tokens[i].lower.endswith("ing"):
+        return tokens[i - 1].lower in _AUXILIARIES or _gap(sentence, i - 1, i).strip() == ","
+    return True
 
 
 def _name_run_after(tokens, j: int) -> int | None:

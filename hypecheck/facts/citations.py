@@ -43,6 +43,8 @@ _REFERENCE_HEADING = re.compile(
 _LIST_LINE = re.compile(rf"^[ \t]*(?:[-*+•]|\d{{1,3}}[.)]|\[\d{{1,3}}\])[ \t]+\S|^[ \t]*<?{_URL}>?[ \t]*$")
 _REFERENCE_ITEM = re.compile(r"^[ \t]*(?:\[(?P<bracket>\d{1,3})\]|(?P<number>\d{1,3})[.)])[ \t]+(?P<text>.+)$", re.MULTILINE)
 
+# A link to a picture, a sound or a video file shows something; it does not source a claim.
+_MEDIA_PATH = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|mp[34]|webm|mov|wav|ogg)(?:[?#]|$)", re.IGNORECASE)
 UNSEEN_LIST_MARKERS = 3  # distinct [n] markers that make a reference list certain though it is not in the text
 # The type a list of sources takes: its most frequent, ties to the earlier here.
 _LIST_KIND_ORDER = ("outlet", "official", "research", "website", "social", "self")
@@ -58,6 +60,7 @@ class Citation:
     type: str  # outlet | social | official | research | self | website
     via: str  # "link", "citation", or "source list" (a list of sources under a heading, counted once)
     text: str  # the link's text or the marker, as it stands in the cleaned text
+    items: int = 1  # sources it names: a list of sources names each of its items
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class _Target:
     url: str
     text: str
     kind: str = ""  # given for a target with no URL to type (a list of sources, an unseen reference)
+    items: int = 1
 
 
 def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citation, ...]:
@@ -76,6 +80,9 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
     links: list[tuple[int, int, _Target, str]] = []  # original span of what is cited, target, via
     taken_spans: list[tuple[int, int]] = []
     for m in _MD_LINK.finditer(original):
+        if _is_media(original, m):
+            taken_spans.append((m.start(), m.end()))
+            continue  # an image, not a source: ![logo](...png), or a link straight to a picture
         links.append((m.start("text"), m.end("text"), _Target(m.group("url"), m.group("text")), "link"))
         taken_spans.append((m.start(), m.end()))
     definitions = {m.group("id").lower(): m.group("url") for m in _REF_DEFINITION.finditer(original)}
@@ -86,7 +93,7 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
             taken_spans.append((m.start(), m.end()))
     taken = Spans(taken_spans)
     for m in _BARE_URL.finditer(original):
-        if m.start() not in taken and m.start() not in reference_lines:
+        if m.start() not in taken and m.start() not in reference_lines and not _MEDIA_PATH.search(m.group(0)):
             links.append((m.start(), m.end(), _Target(m.group(0), ""), "link"))
     footnotes = _footnote_targets(original)
     for m in _FOOTNOTE.finditer(original):
@@ -112,7 +119,7 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         kinds = [source_type(domain_of(u), table, subject) for u in items if domain_of(u)]
         if kinds:
             kind = max(_LIST_KIND_ORDER, key=lambda k: (kinds.count(k), -_LIST_KIND_ORDER.index(k)))
-            links.append((heading.start("name"), heading.end("name"), _Target("", f"a list of {len(kinds)} source{'s' if len(kinds) != 1 else ''} ({kind})", kind), "source list"))
+            links.append((heading.start("name"), heading.end("name"), _Target("", f"a list of {len(kinds)} source{'s' if len(kinds) != 1 else ''} ({kind})", kind, len(set(items))), "source list"))
     found = []
     for start, end, target, via in sorted(links, key=lambda item: (item[0], item[1])):
         placed = _in_sentence(doc, starts, start, end)
@@ -132,8 +139,13 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         if not domain:
             continue  # a malformed address or an empty reference names no source
         cited = sentence._mapped.text[sentence._offset + local_start : sentence._offset + local_end]
-        found.append(Citation(sentence.index, local_start, local_end, target.url, domain, kind, via, cited))
+        found.append(Citation(sentence.index, local_start, local_end, target.url, domain, kind, via, cited, target.items))
     return tuple(found)
+
+
+def _is_media(original: str, m: re.Match[str]) -> bool:
+    """A Markdown image (``![alt](url)``) or a link whose target is a media file."""
+    return (m.start() > 0 and original[m.start() - 1] == "!") or bool(_MEDIA_PATH.search(m.group("url")))
 
 
 def domain_of(url: str) -> str:

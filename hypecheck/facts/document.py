@@ -7,6 +7,7 @@ Every sentence and token knows its span in the original text.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, partial
 from operator import itemgetter
@@ -92,6 +93,10 @@ class Sentence:
         """Original-text span of ``self.text[start:end]``."""
         return self._mapped.span_to_original(self._offset + start, self._offset + end)
 
+    def text_after(self) -> str:
+        """The rest of this sentence's block after it (what the splitter put in later sentences)."""
+        return self._mapped.text[self._offset + len(self.text) :]
+
     def token_span(self, first: int, last: int) -> tuple[int, int]:
         """Original-text span covering tokens ``first..last`` (inclusive)."""
         return self.span(self.tokens[first].start, self.tokens[last].end)
@@ -132,11 +137,24 @@ class Document:
         return "\n\n".join(" ".join(parts) for parts in paragraphs.values())
 
     @cached_property
+    def text(self) -> str:
+        """Every sentence's cleaned text, one a line: for article-wide word counts by pattern."""
+        return "\n".join(s.text for s in self.sentences)
+
+    @cached_property
+    def lower_words(self) -> Counter[str]:
+        """How often each word is written in lower case in the article ("research": 4)."""
+        return Counter(_LOWER_WORD.findall(self.text))
+
+    @cached_property
     def word_count(self) -> int:
         return sum(len(s.tokens) for s in self.body)
 
     def quote(self, start: int, end: int) -> str:
         return self.original[start:end]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 
 
 def sentence_splitter(abbreviations: tuple[str, ...]) -> PunktSentenceTokenizer:

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 # A number starts where no digit, comma or point stands before it: inside a run of 100,000
 # digits the pattern is tried once, not at every position (which would be quadratic).
-_NUM = r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Thousands are grouped by commas ("2,000"), or by spaces and thin spaces ("2 000", as wire and
+# international style writes them; the group must be followed by no further digit).
+_NUM = (
+    r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]?\d)|\d+(?:\.\d+)?)"
+)
+_LEADING_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]?\d)|[\d,.]+\+?")
 _SCALE = r"trillion|billion|million|thousand|bn|tn|mn"
 _NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
 _TIME_UNITS = {
@@ -31,6 +36,19 @@ _CLAIM = re.compile(
     rf"|(?P<magnitude>(?:{_NUM})\s?(?:{_SCALE})\b\+?|(?:{_NUM})[MBK]\+?(?![A-Za-z0-9])|\b(?:a|one)\s(?:trillion|billion|million)\b)"
     rf"|(?P<phrase>\b(?i:double|triple|quadruple)[- ]digit\b|\b(?:{_NUMBER_WORDS})\sconsecutive\s[a-z]+)"
     rf"|(?P<count>(?:{_NUM})\+?(?:\s[a-z][a-z-]*){{1,3}})"
+)
+
+# A bare count where the verb says it is a level: "the death toll stood at 207", "rose to 1,200",
+# "a total of 48". The number is the claim; the cue before it is not part of its span.
+_LEVEL = re.compile(
+    rf"\b(?:stood|rose|fell|climbed|jumped|dropped|grew|increased|decreased|declined|surged|soared|"
+    rf"totall?ed|reached|hit|numbered)(?:\s+(?:at|to))?\s+(?P<n>{_NUM})(?![\d%]|\s?(?:{_SCALE}|per|[xX×])\b)"
+    rf"|\b(?:a total|toll|tally|count) of\s+(?P<n2>{_NUM})(?![\d%]|\s?(?:{_SCALE}|per)\b)"
+)
+# The words a count does not run into ("40 as", "0.83 for", "300 and", "1,703 reached").
+_NOT_A_NOUN = frozenset(
+    "a an and as at by for from in into of on or than that the to with within without while when where "
+    "which who is are was were be been has have had will would can could may might reached rose fell".split()
 )
 
 # Every match of _CLAIM holds a digit (\d, as _CLAIM means it: any Unicode decimal digit) or one
@@ -59,18 +77,30 @@ def find_numbers(text: str) -> list[NumberMention]:
         if _is_not_a_claim(text, m.start(), end, kind):
             continue
         found.append(NumberMention(m.start(), end, text[m.start() : end], kind))
-    return found
+    for m in _LEVEL.finditer(text):
+        group = "n" if m.group("n") else "n2"
+        start, end = m.start(group), m.end(group)
+        if any(f.start < end and start < f.end for f in found) or _is_not_a_claim(text, start, end, "count"):
+            continue
+        found.append(NumberMention(start, end, text[start:end], "count"))
+    return sorted(found, key=lambda f: f.start) if len(found) > 1 else found
 
 
 def _count_end(m: re.Match[str]) -> int:
     """A count runs to its noun: "91 facilities", "3 new data centers", "5,000+ regional
-    businesses". Without a plural among the next three words, only the first word is kept."""
-    number, *words = m.group(0).split(" ")
+    businesses". Without a plural among the next three words, only the first word is kept, and
+    not even that when it is a function word or a verb ("40 as", "300 and", "1,703 reached")."""
+    number = _LEADING_NUMBER.match(m.group(0)).group(0)
+    words = m.group(0)[len(number) :].split()
     end = m.start() + len(number)
     for word in words:
+        if word in _NOT_A_NOUN:
+            break
         end += 1 + len(word)
         if word.endswith("s") and not word.endswith("ss"):
             return end
+    if words[0] in _NOT_A_NOUN:
+        return m.start() + len(number)
     return m.start() + len(number) + 1 + len(words[0])
 
 
@@ -88,8 +118,8 @@ def _is_not_a_claim(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if re.match(r"\.\d", after) or re.match(r":\d", after):
         return True  # part of a version or a clock time
-    if before.endswith("/") or after.startswith("/"):
-        return True  # a fraction or a date written 1/3
+    if re.search(r"\d/$", before) or re.match(r"/\d", after) or (kind not in ("money", "percent") and (before.endswith("/") or after.startswith("/"))):
+        return True  # a fraction or a date written 1/3 ("$200/month" is a price)
     if kind == "count" and (re.match(r"[-–]\d", after) or re.search(r"\d[-–]$", before)):
         return True  # a score or a range of bare numbers ("voted 7-2")
     if kind == "count" and (before.endswith("-") or re.search(r"\d\s$", before)):
@@ -101,8 +131,9 @@ def _is_not_a_claim(text: str, start: int, end: int, kind: str) -> bool:
     if prev in _MONTHS:
         return True
     if kind == "count":
-        number, _, noun = text[start:end].partition(" ")
-        if noun.split()[-1] in _TIME_UNITS:
+        number = _LEADING_NUMBER.match(text[start:end]).group(0)
+        noun = text[start + len(number) : end].split()
+        if noun and noun[-1] in _TIME_UNITS:
             return True
         plain = number.rstrip("+")
         if re.fullmatch(r"(?:19|20)\d{2}", plain):

@@ -23,6 +23,7 @@ BlockKind = Literal["title", "heading", "body", "list_item", "meta"]
 TERMINAL_PUNCTUATION = ".!?…:;\"”’')]"
 MAX_HEADING_WORDS = 14
 MIN_TITLE_WORDS = 3
+MAX_TITLE_WORDS = 40  # a first line this long or shorter, not ending like running text, is the headline
 # A file whose lines never exceed this and whose paragraphs span several lines is hard-wrapped.
 WRAPPED_MAX_LINE = 100
 
@@ -201,6 +202,18 @@ def _is_heading(text: str) -> bool:
 
 
 def _promote_title(blocks: list[Block]) -> list[Block]:
+    """The headline: the article's first line when it reads as one, else its first heading.
+
+    Every headline must reach the clickbait check (issue 13), so the first block is the title
+    when it is a heading of three words or more (a question too), or a line of up to
+    ``MAX_TITLE_WORDS`` words that does not end like a sentence of running text (no full stop,
+    colon or semicolon) with more of the article after it. Past the first block, the first
+    statement heading before the body is the title, as before.
+    """
+    first = next((i for i, b in enumerate(blocks) if b.kind != "meta"), None)
+    if first is not None and _reads_as_headline(blocks[first], more=any(b.kind in ("body", "list_item") for b in blocks[first + 1 :])):
+        blocks[first] = Block("title", blocks[first].mapped)
+        return blocks
     for i, block in enumerate(blocks):
         if block.kind in ("body", "list_item"):
             break
@@ -212,6 +225,19 @@ def _promote_title(blocks: list[Block]) -> list[Block]:
             blocks[i] = Block("title", block.mapped)
             break
     return blocks
+
+
+def _reads_as_headline(block: Block, more: bool) -> bool:
+    words = block.text.split()
+    if block.kind == "heading":
+        return len(words) >= MIN_TITLE_WORDS
+    return (
+        block.kind == "body"
+        and more
+        and MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS
+        and block.text[-1] not in ".:;,"
+        and not block.text[:1].islower()
+    )
 
 
 def _line_mapped(original: str, line: _Line, markdown: bool, bullet: bool = False) -> MappedText:

@@ -23,7 +23,8 @@ def render_text(card: Scorecard, explain: bool = False, color: bool = False, top
         "",
     ]
     for name, result in ordered(card):
-        lines.append(f"  {name:<21} {result.score:5.1f}  {bar(result.score)}  {result.label}")
+        outside = "  (not in the hype index)" if card.weights.get(name) == 0 else ""
+        lines.append(f"  {name:<21} {result.score:5.1f}  {bar(result.score)}  {result.label}{outside}")
     for name, result in ordered(card):
         colour = COLOURS[name] if color else ""
         lines += ["", f"── {TITLES[name]} ({name}) · {result.score:.0f}/100 ──", f"  {result.summary}"]

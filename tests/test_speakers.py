@@ -1,0 +1,174 @@
+"""Speakers' names that are names (issue 12): the nonsense names a first version showed to
+students, each held by a sentence in the register where it was found, and the common news
+attributions (appositives, public bodies, surnames, titles) that must be read."""
+
+from __future__ import annotations
+
+import pytest
+
+from hypecheck.facts.attributions import NAMED_TYPES, find_attributions, subject_company
+from hypecheck.read.load import read_text
+
+
+def attributions(analyzer, text):
+    doc = analyzer.document(read_text("Headline of the story\n\n" + text))
+    return [(a.type, a.name) for a in find_attributions(doc, analyzer.lexicons)]
+
+
+@pytest.mark.parametrize(
+    "text, not_a_source",
+    [
+        ("From reports of multiple shooters to claims about the hotel, the story keeps changing.", "From"),
+        ("Others worry that the outbreak will spread to Europe.", "Others"),
+        ("Dr. Tom Conroy, the founder of Sick Holiday, has sent a chilling warning about the plague.", "Sick Holiday, has sent a chilling"),
+        ("Closing remarks were made by the dean before the vote. Closing remarks said little.", "Closing"),
+        ("Training the model took weeks. Training remarks were few; training notes were many.", "Training"),
+        ("You'll note that the figures changed overnight.", "You'll"),
+        ("Take notes as the experts speak among themselves.", "Take"),
+    ],
+)
+def test_words_that_start_a_sentence_are_not_names(analyzer, text, not_a_source):
+    named = [name for kind, name in attributions(analyzer, text) if kind in NAMED_TYPES]
+    assert not_a_source not in named
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title kept whole, not cut at its hyphen
+        ("Director-General Tedros Adhanom Ghebreyesus said the risk was high.", ("person", "Tedros Adhanom Ghebreyesus")),
+        # an organisation's role is a named source
+        ("The World Health Organisation chief also said vaccines work.", ("person", "World Health Organisation chief")),
+        # a public body as the subject, at the start or at the end of the sentence
+        ("The health ministry said in a statement that 40 people had died.", ("organisation", "The health ministry")),
+        ("The death toll rose to 207, the ministry said.", ("organisation", "the ministry")),
+        ("Police said the road would stay closed until Monday.", ("organisation", "Police")),
+        # an appositive after a role
+        ("The regional fire chief, Jane Roe, said the blaze was contained.", ("person", "Jane Roe")),
+        # an outlet named inside a noun phrase after "according to"
+        ("According to a BBC analysis, the number of cases doubled.", ("outlet", "BBC")),
+        # tweets and @handles are social media
+        ("Laura Loomer tweeted that the hotel lied about the date.", ("social", "Laura Loomer")),
+        ('The agency quoted the post: "@FBI note that the check-in date was wrong."', ("social", "FBI")),
+        # "Others" is a vague source, not an organisation called Others
+        ("Others worry that the outbreak will spread to Europe.", ("vague", "Others")),
+    ],
+)
+def test_common_news_attributions_are_read(analyzer, text, expected):
+    assert expected in attributions(analyzer, text)
+
+
+def test_a_surname_continues_the_person_named_before(analyzer):
+    text = (
+        "Dr. Tom Conroy, the founder of a travel clinic, said the risk was real. "
+        "Conroy warned that the disease could spread. Conroy also said masks help."
+    )
+    found = attributions(analyzer, text)
+    assert found.count(("person", "Tom Conroy")) == 3, found
+    assert not any(kind == "organisation" for kind, _ in found), found
+
+
+def test_a_pronoun_continues_the_person_named_before(analyzer):
+    text = "The regional fire chief, Jane Roe, said the blaze was contained. She said 300 homes were saved."
+    assert attributions(analyzer, text).count(("person", "Jane Roe")) == 2
+
+
+@pytest.mark.parametrize(
+    "noun_not_verb",
+    [
+        "Dr. Tom Conroy has sent a chilling warning about the plague to his patients.",
+        "A stark warning came from the coast guard on Monday.",
+    ],
+)
+def test_an_ing_form_after_an_adjective_is_a_noun(analyzer, noun_not_verb):
+    assert not any(kind == "organisation" for kind, _ in attributions(analyzer, noun_not_verb))
+
+
+@pytest.mark.parametrize("verb", ["continued", "added", "went on"])
+def test_a_quoted_figure_is_attributed_by_the_speaker_after_the_quote(score, verb):
+    card = score(f'Headline\n\nDr. Tom Conroy, who runs a travel clinic, said the risk is real. "It is 100 percent likely to spread," Conroy {verb}, citing the outbreak.')
+    figure = card["unattributed_numbers"].metrics["figures"][0]
+    assert figure["status"] == "attributed" and figure["source"] == "Tom Conroy", figure
+
+
+def test_continued_outside_a_quote_is_no_attribution(analyzer):
+    assert attributions(analyzer, "Acme continued to grow in 2024 and added 300 staff.") == []
+
+
+# ---- the subject company and one notion of independence ---------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a scientist quoted four times is not a company
+        "Colette Heald led the study. Heald said ozone hurts crops. Heald said wheat suffers most. Heald said more work is needed.",
+        # a boy named in a wire story, with one passing "the company"
+        "Ahmed Mohamed built a clock. Mohamed was arrested. Mohamed said the company that made the case sold it to him.",
+        # a month
+        "In September the council met. September brought rain. September ended with a vote.",
+    ],
+)
+def test_no_subject_company_where_the_article_is_not_about_one(analyzer, text):
+    assert subject_company(analyzer.document(read_text(text)), analyzer.lexicons) == ""
+
+
+@pytest.mark.parametrize(
+    "text, company",
+    [
+        ("Acme Corp shipped a chip. Acme said sales doubled.", "acme"),
+        ("Microsoft shares rose. Microsoft said its cloud grew.", "microsoft"),
+        ("Groq makes chips. Groq said revenue rose. Its CEO spoke to investors.", "groq"),
+        ("Drill 1.0 Released\n\nWe embarked on the Drill project in 2012. We wanted speed; our users wanted SQL. Drill now ships. We thank our community for helping us.", "drill"),
+    ],
+)
+def test_the_subject_company_needs_company_news(analyzer, text, company):
+    assert subject_company(analyzer.document(read_text(text)), analyzer.lexicons) == company
+
+
+def test_the_company_s_executives_are_self_in_sourcing_and_in_the_pitfalls(score):
+    text = (
+        "Acme Corp launches a chip\n\n"
+        "Acme Corp launched a chip on Monday. CEO Jane Roe said sales doubled to $4 billion. "
+        "Reuters reported that rivals were slower."
+    )
+    card = score(text)
+    sources = {s["name"]: s["type"] for s in card["sourcing"].metrics["sources"]}
+    assert sources.get("Jane Roe") == "self" and sources.get("Reuters") == "outlet", sources
+    figure = next(f for f in card["unattributed_numbers"].metrics["figures"] if f["text"].startswith("$4"))
+    assert figure["status"] == "weakly_sourced" and figure["source_type"] == "self", figure
+
+
+def test_an_executive_outside_a_company_article_stays_a_person(score):
+    card = score("Council budget\n\nThe council met on Monday. Chief executive Jane Roe said the budget was balanced.")
+    sources = {s["name"]: s["type"] for s in card["sourcing"].metrics["sources"]}
+    assert sources.get("Jane Roe") == "person", sources
+
+
+def test_the_company_says_is_a_weak_source_not_no_source(score):
+    says = score("Acme Corp news\n\nAcme Corp makes chips. The company says its chip is the fastest. Acme shares rose.")
+    none = score("Acme Corp news\n\nAcme Corp makes chips. Its chip is the fastest. Acme shares rose.")
+    assert says["sourcing"].score < none["sourcing"].score == 100
+
+
+@pytest.mark.parametrize(
+    "text, vague",
+    [
+        ("Research shows that aggressive early treatment slows kidney damage.", "Research"),
+        ("Recent clinical trials suggest that combining the drugs helps.", "clinical trials"),
+        ("The drug is cost-effective, with studies showing longer lives.", "studies"),
+        ("The evidence suggests the outbreak began in March.", "evidence"),
+    ],
+)
+def test_an_unnamed_document_as_evidence_is_vague(analyzer, text, vague):
+    assert ("vague", vague) in attributions(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The research team showed the prototype to visitors.",  # no verb of evidence after it
+        "Trials begin in March at three hospitals.",
+    ],
+)
+def test_documents_not_used_as_evidence_are_no_source(analyzer, text):
+    assert not [k for k, _ in attributions(analyzer, text) if k == "vague"]
