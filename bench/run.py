@@ -70,6 +70,27 @@ def cold_start(repeats: int = 5) -> tuple[float, float]:
     return statistics.median(a for a, _ in pairs), statistics.median(b for _, b in pairs)
 
 
+def help_start(repeats: int = 7) -> dict[str, float]:
+    """Median wall time of the installed ``hypecheck`` command for ``--version`` and ``--help``
+    (what a user and an editor integration pay before anything is scored), and of a bare
+    ``python -c pass`` for scale. Target: under 0.3 s each."""
+    script = Path(sys.executable).parent / "hypecheck"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "hypecheck"]
+    runs: dict[str, list[float]] = {"--version": [], "--help": [], "python": []}
+    for _ in range(repeats):  # interleaved, so a load spike hits all three
+        runs["--version"].append(measured([*command, "--version"])[0])
+        runs["--help"].append(measured([*command, "--help"])[0])
+        runs["python"].append(measured([sys.executable, "-c", "pass"])[0])
+    return {name: statistics.median(times) for name, times in runs.items()}
+
+
+def help_line(times: dict[str, float]) -> str:
+    return (
+        f"6. startup: hypecheck --version {times['--version']:.2f} s, --help {times['--help']:.2f} s (target < 0.30 s); "
+        f"python -c pass {times['python']:.2f} s; ratio {times['--help'] / times['python']:.1f}x"
+    )
+
+
 def batch(folder: Path, jobs: int, out: Path) -> tuple[float, float]:
     return measured([sys.executable, "-m", "hypecheck", "batch", str(folder), "--jsonl", str(out), "--jobs", str(jobs)])
 
@@ -132,9 +153,9 @@ def archive(tmp: Path, n: int) -> dict[str, float]:
     _, small_worker_mb = dask_run(small, small_out, rows)
     same = local_out.read_bytes() == dask_out.read_bytes()
     overhead = dask_s / local_s - 1
-    print(f"6. archive of {n} rows (Parquet, partitions of {rows}): local --jobs 2 {local_s:.1f} s ({n / local_s:.1f} rows/s), peak {local_mb:.0f} MB; "
+    print(f"7. archive of {n} rows (Parquet, partitions of {rows}): local --jobs 2 {local_s:.1f} s ({n / local_s:.1f} rows/s), peak {local_mb:.0f} MB; "
           f"dask LocalCluster 2 workers {dask_s:.1f} s ({n / dask_s:.1f} rows/s); overhead {overhead:+.0%} (target <= +15%); identical records: {same}")
-    print(f"7. dask worker peak memory: {max(small_worker_mb):.0f} MB at {max(1, n // 10)} rows -> {max(worker_mb):.0f} MB at {n} rows "
+    print(f"8. dask worker peak memory: {max(small_worker_mb):.0f} MB at {max(1, n // 10)} rows -> {max(worker_mb):.0f} MB at {n} rows "
           f"(x{max(worker_mb) / max(small_worker_mb):.2f}; flat: x1.0)")
     return {"archive_dask_overhead": overhead, "archive_identical": same, "worker_mb_growth": max(worker_mb) / max(small_worker_mb)}
 
@@ -152,7 +173,7 @@ def report(tmp: Path, n: int) -> dict[str, float]:
     report_s, report_mb = measured([sys.executable, "-m", "hypecheck", "report", str(folder), "--out", str(tmp / "notes-report")])
     charts = tmp / "notes-report" / "charts"
     heatmap_kb = (charts / "heatmap.png").stat().st_size / 1024
-    print(f"8. report on {n} small files: {report_s:.1f} s (batch of the same {batch_s:.1f} s, x{report_s / batch_s:.1f}), peak {report_mb:.0f} MB; "
+    print(f"9. report on {n} small files: {report_s:.1f} s (batch of the same {batch_s:.1f} s, x{report_s / batch_s:.1f}), peak {report_mb:.0f} MB; "
           f"{len(list(charts.iterdir()))} chart files; heatmap.png {heatmap_kb:.0f} KB")
     return {"report_over_batch": report_s / batch_s, "heatmap_kb": heatmap_kb}
 
@@ -161,10 +182,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="articles in the large batch (the small one is n/10)")
     parser.add_argument("--throughput-n", type=int, default=200, help="articles for the one-core throughput")
-    parser.add_argument("--collection-n", type=int, default=10_000, help="rows of the archive benchmark (6, 7)")
-    parser.add_argument("--report-n", type=int, default=5_000, help="small files in the report benchmark (8)")
+    parser.add_argument("--collection-n", type=int, default=10_000, help="rows of the archive benchmark (7, 8)")
+    parser.add_argument("--report-n", type=int, default=5_000, help="small files in the report benchmark (9)")
     parser.add_argument("--only", choices=("all", "core", "archive", "report"), default="all", help="run one group of measurements")
+    parser.add_argument("--startup-only", action="store_true", help="measure only --help/--version start-up (line 6; seconds)")
     args = parser.parse_args()
+    if args.startup_only:
+        print(help_line(help_start()))
+        return 0
     results: dict[str, float] = {}
     if args.only in ("archive", "report"):
         with tempfile.TemporaryDirectory() as tmp:
@@ -192,16 +217,18 @@ def main() -> int:
 
         saved = reference.check(hypecheck.default_analyzer(), min(args.n, reference.DEFAULT_N))
         print(f"5. scorecards byte-identical to the saved reference (bench/reference.py): {saved.identical} of {saved.checked}")
+        startup = help_start()
+        print(help_line(startup))
         results = {
             "throughput_ratio": full / base, "cold_start_ratio": ours / base_start, "jobs2_speedup": t1 / t2,
             "peak_mb_jobs1": m1, "peak_mb_jobs2": m2, "time_growth": t1 / ts, "memory_growth": m1 / ms, "identical": same,
-            "reference_identical": not saved.differ,
+            "reference_identical": not saved.differ, "help_seconds": startup["--help"], "version_seconds": startup["--version"],
         }
         if args.only == "all":
             if _has_archive_extra():
                 results |= archive(tmp_path, min(args.collection_n, args.n))
             else:
-                print('6-7. archive: skipped, needs the archive extra: pip install -e ".[archive]"')
+                print('7-8. archive: skipped, needs the archive extra: pip install -e ".[archive]"')
             results |= report(tmp_path, min(args.report_n, args.n))
     print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in results.items()}))
     return 0

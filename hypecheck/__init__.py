@@ -18,13 +18,12 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 
 __version__ = "0.1.0"
 
-from hypecheck.frame import score_table, to_dataframe
-from hypecheck.lexicon import Lexicons, load_lexicons
-from hypecheck.read.load import InputError
-from hypecheck.scorecard import DimensionResult, Evidence, Failure, Pitfall, Scorecard
-
 if TYPE_CHECKING:  # pragma: no cover
+    from hypecheck.frame import score_table, to_dataframe
+    from hypecheck.lexicon import Lexicons, load_lexicons
     from hypecheck.pipeline import Analyzer
+    from hypecheck.read.load import InputError
+    from hypecheck.scorecard import DimensionResult, Evidence, Failure, Pitfall, Scorecard
 
 
 def score_text(text: str, name: str = "text", markdown: bool = False, analyzer: Analyzer | None = None) -> Scorecard:
@@ -38,13 +37,25 @@ def score_text(text: str, name: str = "text", markdown: bool = False, analyzer: 
 
 
 def score_file(path: str | os.PathLike[str], analyzer: Analyzer | None = None) -> Scorecard:
-    """Score one article file (.txt or .md). Raises :class:`InputError` with a one-line reason."""
+    """Score one article file (.txt, .md, .html) or a URL given explicitly (http:// or https://).
+    Raises :class:`InputError` with a one-line reason."""
     from hypecheck.pipeline import default_analyzer
 
     return (analyzer or default_analyzer()).score_file(path)
 
 
 _LAZY = {
+    # Loaded on first use, so `hypecheck --version` imports nothing but the CLI (bench/run.py line 6).
+    "to_dataframe": "hypecheck.frame",
+    "score_table": "hypecheck.frame",
+    "Lexicons": "hypecheck.lexicon",
+    "load_lexicons": "hypecheck.lexicon",
+    "InputError": "hypecheck.read.load",
+    "DimensionResult": "hypecheck.scorecard",
+    "Evidence": "hypecheck.scorecard",
+    "Failure": "hypecheck.scorecard",
+    "Pitfall": "hypecheck.scorecard",
+    "Scorecard": "hypecheck.scorecard",
     # The scoring pipeline loads nltk (and with it scipy, scikit-learn, numpy) on first use, so
     # `import hypecheck.cli` for `hypecheck --help` or `--version` does not pay for it.
     "Analyzer": "hypecheck.pipeline",
@@ -73,12 +84,17 @@ def with_terms(extra: Mapping[str, Iterable[tuple[str, float] | str]], analyzer:
     ``with_terms({"peacock_terms": [("stellar", 2.0), "epic"]})`` (a bare term weighs 1.0).
 
     The installed lexicon files are not touched; pass the result as ``analyzer=`` or call its
-    ``score_text`` / ``score_file``. Lexicon names: :data:`hypecheck.lexicon.LEXICON_NAMES`.
+    ``score_text`` / ``score_file``; its scorecards list the terms under ``settings``.
+    Lexicon names: :data:`hypecheck.lexicon.LEXICON_NAMES`. A settings file does the same from
+    the command line (:mod:`hypecheck.settings`).
     """
     from hypecheck.pipeline import default_analyzer
 
+    from hypecheck.settings import Settings
+
     base = analyzer or default_analyzer()
-    return base.with_lexicons(base.lexicons.extended(extra))
+    terms = {name: tuple((t, 1.0) if isinstance(t, str) else (t[0], float(t[1])) for t in ts) for name, ts in extra.items()}
+    return base.with_settings(Settings(terms=terms))
 
 
 __all__ = [

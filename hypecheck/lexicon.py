@@ -284,6 +284,17 @@ class Lexicons:
             by_name[name] = Lexicon.build(name, base.header, [*base.entries, *added])
         return replace(self, by_name=by_name)
 
+    def without(self, terms: Iterable[str]) -> "Lexicons":
+        """A copy with no entry that matches any of ``terms`` as a whole ("strategic" drops the
+        entry "strategic", "redefine" drops "redefin*"), in every lexicon."""
+        phrases = [words for words in (normalize_words(t) for t in terms) if words]
+        by_name = dict(self.by_name)
+        for name, lexicon in self.by_name.items():
+            drop = {m.entry.term for words in phrases for m in lexicon.find(words) if m.first == 0 and m.last == len(words) - 1}
+            if drop:
+                by_name[name] = Lexicon.build(name, lexicon.header, [e for e in lexicon.entries if e.term not in drop])
+        return replace(self, by_name=by_name)
+
 
 def lexicon_dir() -> Path:
     """Where the installed lexicon files are."""

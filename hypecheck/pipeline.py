@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Union
+from typing import Mapping, Union
 
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
@@ -17,6 +17,7 @@ from hypecheck.lexicon import Lexicons, load_lexicons
 from hypecheck.read.clean import clean
 from hypecheck.read.load import DEFAULT_MAX_BYTES, InputError, Source, is_url, read_path, read_text, read_url
 from hypecheck.scorecard import ArticleInfo, Failure, Scorecard
+from hypecheck.settings import Settings, hype_weights
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,10 @@ class Analyzer:
     max_bytes: int = DEFAULT_MAX_BYTES  # larger inputs are refused with a one-line error
     headline_model: SentenceClassifier | None = None
     weasel: SentenceClassifier | None = None
+    # How the hype index weighs the dimensions, and the settings that changed anything (shown
+    # in every scorecard this analyzer makes).
+    weights: Mapping[str, float] = field(default_factory=lambda: dict(HYPE_WEIGHTS))
+    settings: Settings = field(default_factory=Settings)
 
     @classmethod
     def load(cls, lexicons: Lexicons | None = None, models: bool = True) -> "Analyzer":
@@ -44,6 +49,14 @@ class Analyzer:
 
     def with_lexicons(self, lexicons: Lexicons) -> "Analyzer":
         return replace(self, lexicons=lexicons)
+
+    def with_settings(self, settings: Settings) -> "Analyzer":
+        """This analyzer with a project's settings applied (:mod:`hypecheck.settings`): extra
+        terms added, ignored terms dropped, the dimension weights replaced and rescaled."""
+        lexicons = self.lexicons.extended(settings.terms).without(settings.ignore)
+        merged = self.settings.merged(settings)
+        weights = hype_weights(HYPE_WEIGHTS, merged.weights) if merged.weights else self.weights
+        return replace(self, lexicons=lexicons, weights=weights, settings=merged)
 
     def document(self, source: Source) -> Document:
         cleaned = clean(source.text, self.lexicons.chrome, markdown=source.markdown)
@@ -65,7 +78,7 @@ class Analyzer:
             dimensions[dimension.key] = replace(result, row=dimension.row(result))
         article = ArticleInfo(doc.id, doc.path, doc.title, doc.word_count, len(doc.body), len(doc.removed), doc.encoding, facts.warnings)
         spans = tuple((s.start, s.end, s.kind) for s in doc.sentences)
-        return Scorecard(article, dimensions, doc.original, spans, pitfalls.analyze(facts), dict(HYPE_WEIGHTS))
+        return Scorecard(article, dimensions, doc.original, spans, pitfalls.analyze(facts), dict(self.weights), self.settings.to_dict(), doc.repairs)
 
     def score_source(self, source: Source) -> Scorecard:
         doc = self.document(source)

@@ -135,14 +135,32 @@ class Scorecard:
     pitfalls: tuple[Pitfall, ...] = ()
     # Each dimension's share of the hype index, heaviest first.
     weights: Mapping[str, float] = field(default_factory=dict)
+    # The settings it was made with (a config file, extra or ignored terms): how it was made.
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    # (start, end, replacement) spans of the original that cleaning repaired inside sentences.
+    repairs: tuple[tuple[int, int, str], ...] = field(repr=False, default=())
 
     def __repr__(self) -> str:
         scores = ", ".join(f"{name} {d.score:.1f}" for name, d in self.dimensions.items())
         return f"<Scorecard {self.article.id!r}: hype index {self.hype_index:.1f} ({scores})>"
 
     def sentence_text(self, index: int) -> str:
+        """Sentence ``index`` as a reader should see it quoted: repaired (see :meth:`quote`)."""
         start, end, _ = self.sentence_spans[index]
-        return self.original[start:end]
+        return self.quote(start, end)
+
+    def quote(self, start: int, end: int) -> str:
+        """``original[start:end]`` with the cleaner's repairs applied ("AlibabaBABA-- Group" ->
+        "Alibaba Group"); evidence offsets still index the original."""
+        pieces, cursor = [], start
+        for a, b, replacement in self.repairs:
+            if b <= cursor or a >= end:
+                continue
+            pieces.append(self.original[cursor:max(a, cursor)])
+            pieces.append(replacement if start <= a and b <= end else "")
+            cursor = min(b, end)
+        pieces.append(self.original[cursor:end])
+        return "".join(pieces)
 
     @property
     def hype_index(self) -> float:
@@ -158,6 +176,7 @@ class Scorecard:
             "hype_index": _round(self.hype_index),
             "hype_label": label_for(self.hype_index),
             "hype_weights": dict(self.weights),
+            "settings": _plain(self.settings),
             "dimensions": {name: d.to_dict() for name, d in self.dimensions.items()},
             "pitfalls": {
                 "checklist": PITFALLS_CHECKLIST,
@@ -169,6 +188,11 @@ class Scorecard:
     @property
     def flagged_pitfalls(self) -> tuple[Pitfall, ...]:
         return tuple(p for p in self.pitfalls if p.flagged)
+
+    @property
+    def pitfalls_checked(self) -> bool:
+        """False when the checklist does not apply (an article not about AI): show "n/a", not 0."""
+        return bool(self.pitfalls) and all(p.metrics.get("applicable", True) for p in self.pitfalls)
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -61,7 +61,8 @@ def test_charts_draw_on_given_axes():
         "Hype wording against weak sourcing",
         "Figures and their sources",
     ]
-    assert len(axes[1].collections) == 5  # one point per article
+    assert len(axes[1].collections[0].get_offsets()) == 5  # one point per article
+    assert [t.get_text() for t in axes[1].texts if t.get_text().isdigit()] == ["1", "2", "3", "4", "5"]  # numbered
     plt.close(fig)
 
 

@@ -17,7 +17,7 @@ import hypecheck
 from hypecheck.dimensions import DIMENSIONS, HYPE_WEIGHTS, REGISTRY, TABLE_COLUMNS
 
 PACKAGE = Path(hypecheck.__file__).resolve().parent
-CORE = ("hypecheck.read", "hypecheck.facts", "hypecheck.dimensions", "hypecheck.scorecard", "hypecheck.pipeline", "hypecheck.lexicon", "hypecheck.classifier")
+CORE = ("hypecheck.read", "hypecheck.facts", "hypecheck.dimensions", "hypecheck.scorecard", "hypecheck.pipeline", "hypecheck.lexicon", "hypecheck.classifier", "hypecheck.settings")
 OUTSIDE_THE_CORE = ("hypecheck.render", "hypecheck.cli", "hypecheck.batch", "hypecheck.train", "hypecheck.frame", "matplotlib", "typer", "rich", "pandas", "sklearn")
 
 

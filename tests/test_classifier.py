@@ -196,7 +196,7 @@ def test_promotional_evidence_shows_the_sentence_probability(seeds):
     result = seeds["001"]["promotional"]
     lexicon = [e for e in result.evidence if e.tag != "classifier"]
     hit_sentences = {e.sentence for e in lexicon if e.tag != "clickbait_headline"}
-    said = [e.sentence for e in lexicon if "sentence model p=" in e.reason]
+    said = [e.sentence for e in lexicon if "the wording model finds this sentence" in e.reason]
     assert hit_sentences and sorted(said) == sorted(hit_sentences)  # once for every sentence with hits
     metrics = result.metrics
     assert 0 < metrics["classifier_mean"] < metrics["classifier_top"] <= 1
@@ -213,14 +213,15 @@ def test_model_finds_hype_in_plain_words_that_no_lexicon_term_matches():
     assert card["promotional"].metrics["hits"] == 0  # no lexicon term in any sentence
     model_only = [e for e in card["promotional"].evidence if e.tag == "classifier"]
     assert [e.text for e in model_only] == ["The band has won the hearts of millions of fans around the world."]
-    assert "p=0." in model_only[0].reason and card["promotional"].score > 0
+    assert "the wording model" in model_only[0].reason and "p=" not in model_only[0].reason
+    assert 0 < model_only[0].weight < 1 and card["promotional"].score > 0  # the probability, kept as the weight
 
 
 def test_weasel_model_shows_a_vague_attribution_no_pattern_covers():
     card = hypecheck.score_text("The council met on Tuesday to approve the budget. Many consider the merger a mistake.")
     weasel = [e for e in card["sourcing"].evidence if e.tag == "weasel"]
     assert [e.text for e in weasel] == ["Many consider the merger a mistake."]
-    assert "p=0.8" in weasel[0].reason or "p=0.9" in weasel[0].reason
+    assert "fairly sure" in weasel[0].reason and "p=" not in weasel[0].reason  # the model's p >= 0.8, in words
     assert card["sourcing"].metrics["weasel_sentences"] == 1
     plain = hypecheck.score_text("The council met on Tuesday to approve the budget. The meeting ended at noon.")
     assert plain["sourcing"].metrics["weasel_sentences"] == 0

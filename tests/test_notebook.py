@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import nbformat
 from nbclient import NotebookClient
 
@@ -20,4 +22,9 @@ def test_notebook_runs_without_errors():
     assert any('class="hc"' in o["data"]["text/html"] for o in html), "a scorecard is displayed as HTML"
     assert any("image/png" in o.get("data", {}) for o in outputs), "the charts are drawn"
     text = "".join(o.get("text", "") for o in outputs)
-    assert "promotional before:" in text and "social" in text
+    assert "social" in text
+    # The custom-term demo adds a word no lexicon holds, and the score and the evidence change.
+    assert "lexicons holding 'turbocharged' before: []" in text
+    before, after = map(float, re.search(r"promotional before: ([\d.]+), after: ([\d.]+)", text).groups())
+    assert after > before + 5, (before, after)
+    assert text.count("new evidence [") == 2 and "hype adjective 'turbocharged'" in text

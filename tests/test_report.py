@@ -195,6 +195,33 @@ def test_pitfall_quotes_are_escaped(tmp_path):
     assert html.count('<mark class="pit">') >= 2
 
 
+def test_quotes_show_the_repaired_words_and_the_article_strikes_the_ticker(seed_report):
+    """"AlibabaBABA-- Group" is repaired by the cleaner: evidence lists and questions quote
+    "Alibaba Group"; the article keeps its original text (offsets) with "BABA--" struck out."""
+    html = (seed_report / "index.html").read_text(encoding="utf-8")
+    card = html[html.index('id="article-001_'):]
+    card = card[: card.index("</section>")]
+    lists, article = card[: card.index('class="article"')], card[card.index('class="article"') :]
+    assert "BABA--" not in lists and "Alibaba Group&#x27;s Qwen" in lists
+    assert '<span class="chrome" title="not part of the article">BABA--</span>' in article
+
+
+def test_pitfalls_say_n_a_when_the_checklist_does_not_apply(tmp_path):
+    article = tmp_path / "match.txt"
+    article.write_text(
+        "City beat United 2-1 on Saturday, the club said. The striker scored twice in the second half.\n\n"
+        "The manager told reporters the team had trained hard all week. The next match is on Tuesday.\n",
+        encoding="utf-8",
+    )
+    files = build_report(score_paths([str(article), str(ROOT / "seeds/001_cc3d44188af943b4.txt")]), tmp_path / "out")
+    html = files.index.read_text(encoding="utf-8")
+    rows = html[html.index("<tbody>") : html.index("</tbody>")].split("<tr>")
+    match_row = next(r for r in rows if "match.txt" in r)
+    seed_row = next(r for r in rows if "001_cc3d" in r)
+    assert 'n/a</abbr></td></tr>' in match_row and '<td class="count">4</td>' in seed_row
+    assert "pitfalls: not checked" in html
+
+
 # Issue 19: reports that are atomic, unique and bounded ------------------------------------------------
 
 

@@ -338,17 +338,26 @@ def _probability_once_per_sentence(
 
 
 def _with_probability(e: Evidence, probability: float, combined: float, threshold: float) -> Evidence:
-    verdict = "promotional" if combined >= threshold else "below the promotional mark"
-    return replace(e, reason=f"{e.reason}; sentence model p={probability:.2f}, combined {combined:.2f} ({verdict})")
+    # Whether the sentence counts as promotional (combined >= threshold) is in the metrics; the
+    # reason says what a student can weigh: the words found and the model's view in words.
+    return replace(e, reason=f"{e.reason}; the wording model finds this sentence {model_degree(probability)}")
+
+
+# The sentence model's probability in words a student reads (the number stays in the weight).
+MODEL_DEGREES = ((0.8, "strongly promotional"), (0.6, "fairly promotional"), (0.4, "somewhat promotional"), (0.2, "barely promotional"))
+
+
+def model_degree(probability: float) -> str:
+    return next((words for bound, words in MODEL_DEGREES if probability >= bound), "not promotional")
 
 
 def _model_evidence(doc: Document, index: int, probability: float) -> Evidence:
     """A top sentence with no lexicon hit: part of what ``classifier_top`` averages."""
     s = doc.sentences[index]
     if probability >= MODEL_SHOWN:
-        reason = f"the sentence model finds this promotional (p={probability:.2f}) though no lexicon term matched"
+        reason = f"the wording model finds this sentence {model_degree(probability)}, though no listed hype word is in it"
     else:
-        reason = f"one of the sentences the model rates most promotional (p={probability:.2f}, not promotional on its own), which make up its part of the score"
+        reason = f"among the sentences the wording model rates most promotional ({model_degree(probability)} on its own); they make up its part of the score"
     return Evidence(index, s.start, s.end, doc.quote(s.start, s.end), reason, probability, "classifier")
 
 
@@ -369,7 +378,7 @@ def _summary(hits: list[Hit], hype_sentences: int, sentences: int, density: floa
     kinds = Counter(h.kind for h in hits)
     parts = ", ".join(f"{kinds[k]} {k}" for k in KINDS if kinds[k])
     return (
-        f"{len(hits)} promotional or sensational expressions ({parts}) in {hype_sentences} of {sentences} sentences "
+        f"{len(hits)} promotional or sensational expressions ({parts}) in {hype_sentences} of {sentences} sentences, counting the title and headings "
         f"({density:.1f} weighted per 100 words)."
     )
 

@@ -319,8 +319,9 @@ def analyze(facts: Facts) -> DimensionResult:
         for s, weight, reason in hardest
     )
     summary = (
-        f"Reads at about grade {grade:.0f} ({metrics['band']}); "
-        f"Flesch reading ease {values['flesch_reading_ease']:.0f}, {long_count} sentences over {LONG_SENTENCE_WORDS} words."
+        f"Reads at about US school grade {grade:.0f} (the mean of three grade formulas); "
+        f"Flesch reading ease {values['flesch_reading_ease']:.0f} of 100, where higher is easier ({metrics['band']}); "
+        f"{long_count} sentence{'s' if long_count != 1 else ''} over {LONG_SENTENCE_WORDS} words."
     )
     return DimensionResult(NAME, score, summary, metrics, evidence)
 
@@ -352,7 +353,7 @@ DIMENSION = Dimension(
     colour="#009E73",
     weight=0.11,
     glossary=(
-        "Standard formulas (Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall) on the article's running text. Limits: they count syllables and sentence length, not meaning; a hard text is not necessarily hype."
+        "Standard formulas (Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall) on the article's running text. Flesch reading ease runs from 0 to 100 and higher is easier; the grade formulas give a US school grade and higher is harder; the score rises with the mean of the three grades. Limits: they count syllables and sentence length, not meaning; a hard text is not necessarily hype."
     ),
     metrics=("flesch_reading_ease", "flesch_kincaid_grade", "band"),
     columns=(

@@ -75,7 +75,8 @@ def _weasel_sentences(doc: Document, attributions: tuple[Attribution, ...], weas
     found = []
     for sentence, probability in zip(candidates, weasel([s.text for s in candidates])):
         if probability >= WEASEL_SHOWN:
-            reason = f"may rest on a vague source no pattern names: the weasel model gives p={probability:.2f}; who says so?"
+            sure = "fairly sure" if probability >= 0.8 else "inclined to think" if probability >= 0.6 else "not sure"
+            reason = f"who says so? The wording model is {sure} that this rests on a vague source no pattern names"
             found.append(Evidence(sentence.index, sentence.start, sentence.end, doc.quote(sentence.start, sentence.end), reason, 0.0, "weasel"))
     return tuple(found)
 

@@ -115,6 +115,16 @@ class Document:
     encoding: str = "utf-8"
 
     @cached_property
+    def repairs(self) -> tuple[tuple[int, int, str], ...]:
+        """``(start, end, replacement)`` spans of the original that cleaning repaired inside the
+        article's sentences ("AlibabaBABA--" -> "Alibaba"), so a quote can show the repaired words
+        while evidence keeps its original offsets."""
+        blocks = {id(s._mapped): s._mapped for s in self.sentences}
+        spans = [(s.start, s.end) for s in self.sentences]
+        inside = lambda a, b: any(start <= a and b <= end for start, end in spans)  # noqa: E731
+        return tuple(sorted({e for m in blocks.values() for e in m.edits() if inside(e[0], e[1])}))
+
+    @cached_property
     def body(self) -> tuple[Sentence, ...]:
         return tuple(s for s in self.sentences if s.is_body)
 

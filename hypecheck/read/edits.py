@@ -59,6 +59,28 @@ class MappedText:
         ends = [*self.starts[1:], len(self.text)]
         return [(orig, clean, end - clean) for (clean, orig, copied), end in zip(self.runs, ends) if copied]
 
+    def edits(self) -> tuple[tuple[int, int, str], ...]:
+        """What cleaning changed, as ``(start, end, replacement)`` spans of the original: each
+        deletion (replacement "") or replacement between two copied runs, or after the last."""
+        out: list[tuple[int, int, str]] = []
+        ends = [*self.starts[1:], len(self.text)]
+        cursor: int | None = None  # where the last copied run ended in the original
+        pending: tuple[int, str] | None = None  # an inserted run waiting for the next copied one
+        for (clean, orig, copied), end in zip(self.runs, ends):
+            if not copied:
+                pending = (pending[0], pending[1] + self.text[clean:end]) if pending else (orig, self.text[clean:end])
+                continue
+            if pending is not None:
+                out.append((pending[0], orig, pending[1]))
+            elif cursor is not None and orig > cursor:
+                out.append((cursor, orig, ""))
+            pending, cursor = None, orig + (end - clean)
+        if pending is not None:
+            out.append((pending[0], self.orig_end, pending[1]))
+        elif cursor is not None and cursor < self.orig_end:
+            out.append((cursor, self.orig_end, ""))
+        return tuple(out)
+
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open clean span to the smallest original span that covers it."""
         if end <= start:

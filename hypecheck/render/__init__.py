@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypecheck.scorecard import Scorecard
 from hypecheck.render.markdown import render_markdown
-from hypecheck.render.text import render_text
+from hypecheck.render.text import render_lines, render_text
 
 
 def render_json(card: Scorecard) -> str:
@@ -12,4 +12,4 @@ def render_json(card: Scorecard) -> str:
     return card.to_json(indent=2) + "\n"
 
 
-__all__ = ["render_json", "render_markdown", "render_text"]
+__all__ = ["render_json", "render_lines", "render_markdown", "render_text"]

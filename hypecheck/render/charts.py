@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from hypecheck.dimensions import DIMENSIONS, REGISTRY
+from hypecheck.render.common import BAND_COLOURS
 from hypecheck.scorecard import LABELS, Scorecard, label_for
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,6 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
 # Okabe & Ito (2008), "Color Universal Design": the descriptors' colours.
 DIMENSION_COLOURS = {d.key: d.colour for d in REGISTRY}
 STATUS_COLOURS = {"attributed": "#009E73", "weakly_sourced": "#F0E442", "unattributed": "#D55E00"}
+# Patterns as well as colours, so the bars read in grey print too.
+STATUS_HATCHES = {"attributed": "", "weakly_sourced": "//", "unattributed": "xx"}
 SHORT_NAMES = {d.key: d.short for d in REGISTRY}
 
 
@@ -38,16 +41,21 @@ def label_of(card: Scorecard, limit: int = 28) -> str:
 
 
 def draw_heatmap(ax: "Axes", cards: Sequence[Scorecard]) -> None:
-    """Articles x the five dimensions, each cell its score."""
+    """Articles x the five dimensions, each cell its score, in the report's concern colours."""
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+
     values = [[card[d].score for d in DIMENSIONS] for card in cards]
-    image = ax.imshow(values, cmap="cividis", vmin=0, vmax=100, aspect="auto")
+    bounds = [0, *(min(bound, 100) for bound, _ in LABELS)]
+    image = ax.imshow(values, cmap=ListedColormap(list(BAND_COLOURS.values())), norm=BoundaryNorm(bounds, len(BAND_COLOURS)), aspect="auto")
     ax.set_xticks(range(len(DIMENSIONS)), [SHORT_NAMES[d] for d in DIMENSIONS])
     ax.set_yticks(range(len(cards)), [label_of(c) for c in cards])
     for i, row in enumerate(values):
         for j, value in enumerate(row):
-            ax.text(j, i, f"{value:.0f}", ha="center", va="center", color="white" if value < 60 else "black")
+            ax.text(j, i, f"{value:.0f}", ha="center", va="center", color="white" if value >= LABELS[-2][0] else "black")
     ax.set_title("Five dimensions per article (0 = no concern, 100 = strong concern)")
-    ax.figure.colorbar(image, ax=ax, label="score")
+    bar = ax.figure.colorbar(image, ax=ax, ticks=[(a + b) / 2 for a, b in zip(bounds, bounds[1:])])
+    bar.ax.set_yticklabels([name for name in BAND_COLOURS])
+    bar.set_label("level of concern")
 
 
 def draw_profile(ax: "Axes", card: Scorecard) -> None:
@@ -64,37 +72,97 @@ def draw_profile(ax: "Axes", card: Scorecard) -> None:
     ax.set_title(f"{label_of(card, 40)}: hype index {card.hype_index:.0f}")
 
 
+QUADRANTS = (
+    # (x, y, horizontal alignment, vertical alignment, label), in data coordinates at the corners.
+    (113, 108, "right", "top", "hype with weak sourcing"),
+    (-3, 108, "left", "top", "plain wording, weak sourcing"),
+    (113, -3, "right", "bottom", "hype, but sourced"),
+    (-3, -3, "left", "bottom", "plain and sourced"),
+)
+
+
 def draw_scatter(ax: "Axes", cards: Sequence[Scorecard]) -> None:
-    """Promotional score against sourcing score, one labelled point per article."""
-    for card in cards:
-        x, y = card["promotional"].score, card["sourcing"].score
-        ax.scatter([x], [y], s=60, color=DIMENSION_COLOURS["promotional"], edgecolor="black", zorder=3)
-        ax.annotate(label_of(card, 18), (x, y), textcoords="offset points", xytext=(6, 4), fontsize=8)
-    _promotional_sourcing_axes(ax, "Hype wording against weak sourcing", (115, 110))
+    """Promotional score against sourcing score: one numbered point per article, a key beside
+    the plot, and the four quadrants named. Numbers are placed where no other text is."""
+    from matplotlib.lines import Line2D
+
+    _promotional_sourcing_axes(ax, "Hype wording against weak sourcing")
+    ax.legend(
+        handles=[Line2D([], [], linestyle="none") for _ in cards],
+        labels=[f"{n}  {label_of(card, 34)}" for n, card in enumerate(cards, 1)],
+        title="articles",
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1),
+        frameon=False,
+        handlelength=0,
+        handletextpad=0,
+        fontsize=8,
+        alignment="left",
+    )
+    points = [(card["promotional"].score, card["sourcing"].score) for card in cards]
+    ax.scatter([x for x, _ in points], [y for _, y in points], s=40, color=DIMENSION_COLOURS["promotional"], edgecolor="black", zorder=3)
+    place_labels(ax, points, [str(n) for n in range(1, len(cards) + 1)])
 
 
-def _promotional_sourcing_axes(ax: "Axes", title: str, upper: tuple[float, float]) -> None:
-    ax.set_xlim(-5, upper[0])
-    ax.set_ylim(-5, upper[1])
+def _promotional_sourcing_axes(ax: "Axes", title: str) -> None:
+    """The scatter plot's frame: axes, the 50 lines, the four quadrants named."""
+    ax.set_xlim(-5, 115)
+    ax.set_ylim(-5, 110)
     ax.axhline(50, color="grey", linewidth=0.6, linestyle=":")
     ax.axvline(50, color="grey", linewidth=0.6, linestyle=":")
     ax.set_xlabel("promotional language (higher = more hype)")
     ax.set_ylabel("sourcing (higher = weaker sources)")
     ax.set_title(title)
+    for x, y, ha, va, words in QUADRANTS:
+        ax.text(x, y, words, ha=ha, va=va, fontsize=8, color="#5f5f5f", style="italic")
+
+
+# Where a point's number may go, in points from the point: beside it first, then further out.
+_OFFSETS = tuple((dx * r, dy * r) for r in (1, 2, 3, 4) for dx, dy in ((5, 4), (5, -9), (-9, 4), (-9, -9), (7, -2), (-11, -2), (-2, 7), (-2, -12)))
+
+
+def place_labels(ax: "Axes", points: Sequence[tuple[float, float]], labels: Sequence[str], fontsize: float = 8) -> None:
+    """Write each label near its point where it overlaps no text already on the axes (greedy,
+    in order; the last resort is the first place tried)."""
+    renderer = _laid_out(ax.figure)
+    taken = [t.get_window_extent(renderer) for t in ax.texts if t.get_text()]
+    frame = ax.get_window_extent(renderer)
+    for (x, y), label in zip(points, labels):
+        placed = None
+        for offset in _OFFSETS:
+            text = ax.annotate(label, (x, y), textcoords="offset points", xytext=offset, fontsize=fontsize, fontweight="bold", zorder=4)
+            box = text.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(other) for other in taken):
+                placed = box
+                break
+            text.remove()
+        if placed is None:
+            text = ax.annotate(label, (x, y), textcoords="offset points", xytext=_OFFSETS[0], fontsize=fontsize, fontweight="bold", zorder=4)
+            placed = text.get_window_extent(renderer)
+        taken.append(placed)
+
+
+def _laid_out(figure):
+    """A renderer for ``figure`` after its layout engine has run, so text extents are final."""
+    figure.draw_without_rendering()
+    get_renderer = getattr(figure.canvas, "get_renderer", None)
+    return get_renderer() if get_renderer is not None else figure._get_renderer()
 
 
 def draw_numbers(ax: "Axes", cards: Sequence[Scorecard]) -> None:
     """Per article, how many figures are attributed, weakly sourced or unattributed."""
-    labels = [label_of(c, 20) for c in cards]
+    labels = [label_of(c) for c in cards]
     left = [0.0] * len(cards)
     for status, colour in STATUS_COLOURS.items():
         counts = [c["unattributed_numbers"].metrics[status] for c in cards]
-        ax.barh(range(len(cards)), counts, left=left, color=colour, edgecolor="black", linewidth=0.4, label=status.replace("_", " "))
+        ax.barh(range(len(cards)), counts, left=left, color=colour, edgecolor="black", linewidth=0.4, hatch=STATUS_HATCHES[status], label=status.replace("_", " "))
         left = [a + b for a, b in zip(left, counts)]
     ax.set_yticks(range(len(cards)), labels)
     ax.invert_yaxis()
     ax.set_xlabel("figures in the article")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 - 0.6 / max(1, len(cards))), ncols=3, fontsize=8, frameon=False)
+    # Beside the bars it explains, not below the axis.
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False, title="figures")
     ax.set_title("Figures and their sources")
 
 
@@ -113,7 +181,7 @@ def _alt_heatmap(cards: Sequence[Scorecard]) -> str:
 
 
 def _alt_scatter(cards: Sequence[Scorecard]) -> str:
-    points = "; ".join(f"{label_of(c)}: promotional {c['promotional'].score:.0f}, sourcing {c['sourcing'].score:.0f}" for c in cards)
+    points = "; ".join(f"{n}. {label_of(c)}: promotional {c['promotional'].score:.0f}, sourcing {c['sourcing'].score:.0f}" for n, c in enumerate(cards, 1))
     return f"Scatter plot of promotional score against sourcing score. {points}."
 
 
@@ -127,7 +195,7 @@ def _alt_numbers(cards: Sequence[Scorecard]) -> str:
 
 CHARTS = {
     "heatmap": ChartSpec("heatmap", "Five dimensions per article", _alt_heatmap, draw_heatmap, lambda n: (9, 1.6 + 0.55 * n)),
-    "scatter": ChartSpec("scatter", "Promotional against sourcing", _alt_scatter, draw_scatter, lambda n: (7, 5.5)),
+    "scatter": ChartSpec("scatter", "Promotional against sourcing", _alt_scatter, draw_scatter, lambda n: (9, 5.5)),
     "numbers": ChartSpec("numbers", "Figures and their sources", _alt_numbers, draw_numbers, lambda n: (8, 1.4 + 0.5 * n)),
 }
 
@@ -166,7 +234,7 @@ def draw_scatter_many(ax: "Axes", cards: Sequence[Scorecard]) -> None:
     xs = [c["promotional"].score for c in cards]
     ys = [c["sourcing"].score for c in cards]
     ax.scatter(xs, ys, s=12, alpha=0.4, color=DIMENSION_COLOURS["promotional"], edgecolor="none", zorder=3, rasterized=True)
-    _promotional_sourcing_axes(ax, f"Hype wording against weak sourcing ({len(cards):,} articles)", (105, 105))
+    _promotional_sourcing_axes(ax, f"Hype wording against weak sourcing ({len(cards):,} articles)")
 
 
 def _figures_by_band(cards: Sequence[Scorecard]) -> list[tuple[str, int, dict[str, int]]]:
@@ -234,24 +302,39 @@ def profile_alt(card: Scorecard) -> str:
 
 def render_chart(name: str, cards: Sequence[Scorecard], fmt: str = "svg") -> bytes:
     """One comparison chart ("heatmap", "scatter", "numbers") as SVG or PNG bytes."""
-    spec = chart_spec(name, len(cards))
-    return _render(lambda ax: spec.draw(ax, cards), spec.size(len(cards)), fmt)
+    return _render(lambda: chart_figure(name, cards), fmt)
 
 
 def render_profile(card: Scorecard, fmt: str = "svg") -> bytes:
-    return _render(lambda ax: draw_profile(ax, card), (7, 2.8), fmt)
+    return _render(lambda: profile_figure(card), fmt)
 
 
-def _render(draw: Callable[["Axes"], None], size: tuple[float, float], fmt: str) -> bytes:
+def chart_figure(name: str, cards: Sequence[Scorecard]):
+    """The standalone figure of a comparison chart (what :func:`render_chart` saves)."""
+    spec = chart_spec(name, len(cards))
+    return _figure(lambda ax: spec.draw(ax, cards), spec.size(len(cards)))
+
+
+def profile_figure(card: Scorecard):
+    return _figure(lambda ax: draw_profile(ax, card), (7, 2.8))
+
+
+def _figure(draw: Callable[["Axes"], None], size: tuple[float, float]):
+    from matplotlib.figure import Figure  # a bare Figure: no pyplot state, no backend switch
+
+    figure = Figure(figsize=size, layout="constrained")
+    draw(figure.subplots())
+    return figure
+
+
+def _render(make: Callable[[], object], fmt: str) -> bytes:
     if fmt not in ("svg", "png"):
         raise ValueError(f"unknown chart format {fmt!r}: use svg or png")
     import matplotlib
-    from matplotlib.figure import Figure  # a bare Figure: no pyplot state, no backend switch
 
     with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=size, layout="constrained")
-        draw(fig.subplots())
+        figure = make()
         buffer = io.BytesIO()
         metadata = {"Date": None, "Creator": None} if fmt == "svg" else {"Software": None}
-        fig.savefig(buffer, format=fmt, dpi=110, metadata=metadata)
+        figure.savefig(buffer, format=fmt, dpi=110, metadata=metadata)
     return buffer.getvalue()

@@ -16,6 +16,10 @@ class HasEvidence(Protocol):
 
 PITFALLS_TITLE = "AI-journalism pitfalls"
 
+# The one colour scale for concern, low to very high (the levels of hypecheck.scorecard.LABELS):
+# the report's tables and the heat map both use it. Light to dark, so it reads in grey too.
+BAND_COLOURS = {"low": "#eef3f8", "mild": "#cfdde9", "moderate": "#f6dfa0", "high": "#f2b26b", "very high": "#d9652a"}
+
 
 def top_evidence(result: HasEvidence, limit: int | None) -> list[list[Evidence]]:
     """Evidence grouped by sentence, the sentences that weigh most first (all when limit is None)."""
@@ -27,16 +31,16 @@ def top_evidence(result: HasEvidence, limit: int | None) -> list[list[Evidence]]
 
 
 def mark_sentence(card: Scorecard, group: list[Evidence], mark: Callable[[str], str], plain: Callable[[str], str]) -> str:
-    """The sentence of ``group`` from the original text, with each evidence span passed to ``mark``."""
+    """The sentence of ``group``, as repaired by the cleaner, with each evidence span passed to ``mark``."""
     start, end, _ = card.sentence_spans[group[0].sentence]
     pieces, cursor = [], start
     for e in sorted(group, key=lambda e: (e.start, -e.end)):
         if e.start < cursor or e.end > end:
             continue
-        pieces.append(plain(card.original[cursor:e.start]))
-        pieces.append(mark(card.original[e.start:e.end]))
+        pieces.append(plain(card.quote(cursor, e.start)))
+        pieces.append(mark(card.quote(e.start, e.end)))
         cursor = e.end
-    pieces.append(plain(card.original[cursor:end]))
+    pieces.append(plain(card.quote(cursor, end)))
     return " ".join("".join(pieces).split())
 
 
@@ -47,3 +51,12 @@ def bar(score: float, width: int = 20) -> str:
 
 def ordered(card: Scorecard) -> list[tuple[str, DimensionResult]]:
     return list(card.dimensions.items())
+
+
+def sentence_count(card: Scorecard) -> str:
+    """The one sentence count every view gives: the running text, and the title, headings and
+    byline lines apart (a dimension's summary says when it counts those too)."""
+    running = card.article.sentences
+    others = len(card.sentence_spans) - running
+    text = f"{running} sentence{'s' if running != 1 else ''} of running text"
+    return text + (f" (plus {others} title, heading or byline line{'s' if others != 1 else ''})" if others > 0 else "")

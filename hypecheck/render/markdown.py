@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from hypecheck.scorecard import PITFALLS_CHECKLIST, Scorecard, label_for
-from hypecheck.render.common import PITFALLS_TITLE, TITLES, mark_sentence, ordered, top_evidence
+from hypecheck.render.common import PITFALLS_TITLE, TITLES, mark_sentence, ordered, sentence_count, top_evidence
 
 # Characters that start inline markup; HTML is neutralised as entities. Block markup ("#", "-",
 # "1.") cannot start a line here: article text only ever follows "- " or sits in a table cell.
@@ -28,7 +28,7 @@ def render_markdown(card: Scorecard, explain: bool = False, top: int = 3) -> str
     out = [
         f"# hypecheck: {escape_markdown(a.title or a.id)}",
         "",
-        f"Source: {escape_markdown(a.path if a.path not in ('', '-') else a.id)} · {a.words} words · {a.sentences} sentences",
+        f"Source: {escape_markdown(a.path if a.path not in ('', '-') else a.id)} · {a.words} words · {sentence_count(card)}",
         "",
         *(f"> **Warning:** {escape_markdown(w)}\n" for w in a.warnings),
         f"**Hype index: {card.hype_index:.1f} / 100 ({label_for(card.hype_index)})**",

@@ -64,7 +64,7 @@ def _pitfall(card: Scorecard) -> str | None:
         template = PITFALL_QUESTIONS.get(p.key)
         if template and p.evidence:
             e = p.evidence[0]
-            return template.format(quote=_quote(card.sentence_text(e.sentence)), text=" ".join(e.text.split()))
+            return template.format(quote=_quote(card.sentence_text(e.sentence)), text=" ".join(card.quote(e.start, e.end).split()))
     return None
 
 
@@ -72,14 +72,14 @@ def _unsourced_figure(card: Scorecard) -> str | None:
     e = _first(card["unattributed_numbers"].evidence, "unattributed")
     if e is None:
         return None
-    return f"Who is the source for the figure “{e.text}” in “{_quote(card.sentence_text(e.sentence))}”? How could you check it?"
+    return f"Who is the source for the figure “{card.quote(e.start, e.end)}” in “{_quote(card.sentence_text(e.sentence))}”? How could you check it?"
 
 
 def _social_source(card: Scorecard) -> str | None:
     e = _first(card["sourcing"].evidence, "social")
     if e is None:
         return None
-    return f"The article leans on social media (“{_quote(e.text)}”). How much weight should a post carry for the claim it supports?"
+    return f"The article leans on social media (“{_quote(card.quote(e.start, e.end))}”). How much weight should a post carry for the claim it supports?"
 
 
 def _strongest_hype(card: Scorecard) -> str | None:
@@ -89,14 +89,14 @@ def _strongest_hype(card: Scorecard) -> str | None:
     e = min(words, key=lambda e: (-e.weight, e.start), default=None)
     if e is None:
         return None
-    return f"Rewrite “{_quote(card.sentence_text(e.sentence))}” without “{e.text}”. What claim is left, and is it backed up?"
+    return f"Rewrite “{_quote(card.sentence_text(e.sentence))}” without “{card.quote(e.start, e.end)}”. What claim is left, and is it backed up?"
 
 
 def _self_claim(card: Scorecard) -> str | None:
     e = _first(card["sourcing"].evidence, "self")
     if e is None:
         return None
-    return f"“{_quote(e.text)}”: the company is speaking about itself. Who else could confirm or challenge this claim?"
+    return f"“{_quote(card.quote(e.start, e.end))}”: the company is speaking about itself. Who else could confirm or challenge this claim?"
 
 
 def _disclosure(card: Scorecard) -> str | None:
@@ -120,4 +120,4 @@ def _hardest_sentence(card: Scorecard) -> str | None:
     e = _first(card["readability"].evidence, "hard_sentence")
     if e is None or card["readability"].score < 40:
         return None
-    return f"Split the hardest sentence into two or three plain ones: “{_quote(e.text)}” Does the claim get clearer or weaker?"
+    return f"Split the hardest sentence into two or three plain ones: “{_quote(card.quote(e.start, e.end))}” Does the claim get clearer or weaker?"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hypecheck.scorecard import PITFALLS_CHECKLIST, Scorecard, label_for
+from hypecheck.scorecard import PITFALLS_CHECKLIST, Evidence, Scorecard, label_for
 from hypecheck.dimensions import REGISTRY
-from hypecheck.render.common import PITFALLS_TITLE, TITLES, bar, mark_sentence, ordered, top_evidence
+from hypecheck.render.common import PITFALLS_TITLE, TITLES, bar, mark_sentence, ordered, sentence_count, top_evidence
 
 BOLD, RESET = "\033[1m", "\033[0m"
 # Each dimension in its own colour (24-bit ANSI, from the descriptor's hex colour).
@@ -16,7 +16,7 @@ def render_text(card: Scorecard, explain: bool = False, color: bool = False, top
     lines = [
         f"hypecheck · {a.id}",
         f"“{a.title}”" if a.title else "(untitled)",
-        f"{a.words} word{'s' if a.words != 1 else ''} · {a.sentences} sentence{'s' if a.sentences != 1 else ''}" + (f" · {a.removed_spans} lines of page chrome removed" if a.removed_spans else ""),
+        f"{a.words} word{'s' if a.words != 1 else ''} · {sentence_count(card)}" + (f" · {a.removed_spans} lines of page chrome removed" if a.removed_spans else ""),
         *(f"warning: {w}" for w in a.warnings),
         "",
         f"HYPE INDEX {card.hype_index:5.1f}  {bar(card.hype_index, 30)}  {label_for(card.hype_index)}",
@@ -77,15 +77,46 @@ def render_compare(a: Scorecard, b: Scorecard, width: int = 12) -> str:
     rows = [("hype index", a.hype_index, b.hype_index)] + [(d, a[d].score, b[d].score) for d in a.dimensions]
     for name, sa, sb in rows:
         lines.append(f"{name:<22} {sa:5.1f} {bar(sa, width)}   {sb:5.1f} {bar(sb, width)}   {sb - sa:+6.1f}")
+    found = [f"{len(c.flagged_pitfalls)} of {len(c.pitfalls)}" if c.pitfalls_checked else "n/a" for c in (a, b)]
+    lines.append(f"{'pitfalls found':<22} {found[0]:>{width + 6}}   {found[1]:>{width + 6}}")
     for card in (a, b):
         lines += ["", f"── {card.article.id}: strongest evidence ──"]
         for d in a.dimensions:
-            groups = top_evidence(card[d], 1)
-            if groups:
-                e = max(groups[0], key=lambda e: e.weight)
-                lines.append(f"  {d:<21} »{' '.join(e.text.split())[:90]}« ({e.reason})")
+            e = _strongest(card, card[d].evidence)
+            if e is not None:
+                lines.append(f"  {d:<21} »{' '.join(card.quote(e.start, e.end).split())[:90]}« ({e.reason})")
+        for p in card.flagged_pitfalls:
+            e = _strongest(card, p.evidence)
+            if e is not None:
+                lines.append(f"  {'pitfall':<21} »{' '.join(card.quote(e.start, e.end).split())[:90]}« ({p.checklist})")
     return "\n".join(lines) + "\n"
+
+
+def _strongest(card: Scorecard, evidence) -> Evidence | None:
+    """The weightiest piece of evidence, from the running text when there is any (a heading
+    such as "Why it matters" is not what an article claims)."""
+    running = [e for e in evidence if card.sentence_spans[e.sentence][2] in ("body", "list_item")]
+    pool = running or list(evidence)
+    return max(pool, key=lambda e: (e.weight, -e.start)) if pool else None
 
 
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_lines(card: Scorecard) -> str:
+    """One line per evidence item, ``path:line:col: dimension: message``, the shape editors and CI
+    annotations read (as from Vale or proselint). Line and column count from 1 in the original
+    text; found pitfalls appear as ``pitfalls.KEY``."""
+    path = card.article.path or card.article.id
+    items = [(name, e) for name, result in card.dimensions.items() for e in result.evidence]
+    items += [(f"pitfalls.{p.key}", e) for p in card.flagged_pitfalls for e in p.evidence]
+    lines = []
+    for name, e in sorted(items, key=lambda item: (item[1].start, item[1].end, item[0])):
+        line = card.original.count("\n", 0, e.start) + 1
+        column = e.start - (card.original.rfind("\n", 0, e.start) + 1) + 1
+        quoted = " ".join(card.quote(e.start, e.end).split())
+        if len(quoted) > 80:
+            quoted = quoted[:79].rsplit(" ", 1)[0] + "…"
+        lines.append(f"{path}:{line}:{column}: {name}: {' '.join(e.reason.split())} (“{quoted}”)\n")
+    return "".join(lines)
