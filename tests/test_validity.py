@@ -32,3 +32,12 @@ def test_halves_are_stratified_by_genre_and_fixed():
     for genre in ("news", "blog", "release"):
         sides = [split[a["id"]] for a in articles if a["genre"] == genre]
         assert abs(sides.count("A") - sides.count("B")) <= 1
+
+
+def test_a_genre_added_later_moves_no_article_already_split():
+    first = [{"id": f"{n:03d}", "genre": g} for n, g in enumerate(["news", "blog", "release"] * 5, start=1)]
+    later = [{"id": f"{n:03d}", "genre": "sensational"} for n in range(run.FIRST_ROUND_LAST_ID + 1, run.FIRST_ROUND_LAST_ID + 8)]
+    before, after = run.halves(first), run.halves(first + later)
+    assert all(after[i] == side for i, side in before.items())
+    sides = [after[a["id"]] for a in later]
+    assert abs(sides.count("A") - sides.count("B")) <= 1

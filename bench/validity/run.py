@@ -12,7 +12,8 @@ that helps the seeds and hurts half B is a regression.
 Printed per half: Spearman's rho between each hypecheck score and the readers' label
 (promotional; sourcing against 4 - sourcing quality, as both then mean "concern"; named and vague
 source counts; figures and unattributed figures), disclosure recall and false alarms, and the
-articles that disagree most.
+articles that disagree most; then promotional agreement by register and half (the sensational
+pieces and the other articles).
 """
 
 from __future__ import annotations
@@ -44,13 +45,25 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
+FIRST_ROUND_LAST_ID = 48  # the set as first labelled and split (ids 001-048)
+
+
 def halves(articles: list[dict[str, str]]) -> dict[str, str]:
-    """id -> "A" or "B": within each genre, ids in the order of their SHA-256, alternately."""
+    """id -> "A" or "B": within each genre, ids in the order of their SHA-256, alternately.
+
+    Genres are taken in name order, and a genre added after the first round of 48 articles after
+    all of those: adding a genre later (the sensational pieces, 049-055) never moves an article
+    already split from the half it was tuned or reported on."""
     by_genre: dict[str, list[str]] = {}
     for a in articles:
         by_genre.setdefault(a["genre"], []).append(a["id"])
+
+    def added_later(genre: str) -> bool:
+        ids = [int(i) for i in by_genre[genre] if i.isdigit()]
+        return bool(ids) and min(ids) > FIRST_ROUND_LAST_ID
+
     split, turn = {}, 0
-    for genre in sorted(by_genre):
+    for genre in sorted(by_genre, key=lambda g: (added_later(g), g)):
         for article_id in sorted(by_genre[genre], key=lambda i: hashlib.sha256(i.encode()).hexdigest()):
             split[article_id] = "AB"[turn % 2]
             turn += 1
@@ -159,6 +172,26 @@ def score(articles: list[dict[str, str]]) -> tuple[dict, dict]:
     return cards, failures
 
 
+def registers(articles: list[dict[str, str]], cards: dict, labels: dict, split: dict[str, str]) -> dict:
+    """Promotional agreement per register and half: the sensational pieces and the other articles
+    (does the tool rank fear and outrage with the PR glow?). rho within three or four pieces says
+    little; their mean score against the other articles' says whether they rank above them."""
+    genre = {a["id"]: a["genre"] for a in articles}
+    groups = {
+        "sensational, half B (held out)": [i for i in genre if genre[i] == "sensational" and split[i] == "B"],
+        "other articles, half B": [i for i in genre if genre[i] != "sensational" and split[i] == "B"],
+        "sensational, half A (tuned on)": [i for i in genre if genre[i] == "sensational" and split[i] == "A"],
+        "other articles, half A": [i for i in genre if genre[i] != "sensational" and split[i] == "A"],
+    }
+    out = {}
+    for name, ids in groups.items():
+        ids = sorted(i for i in ids if i in cards and i in labels)
+        ours = [cards[i]["promotional"].score for i in ids]
+        theirs = [labels[i]["promotional"] for i in ids]
+        out[name] = {"articles": len(ids), "rho": spearman(ours, theirs), "ours": fmean(ours) if ours else 0.0, "readers": fmean(theirs) if theirs else 0.0}
+    return out
+
+
 def fmt(value: float | None) -> str:
     return "  n/a" if value is None else f"{value:+.2f}"
 
@@ -181,6 +214,7 @@ def main() -> int:
         "inter_annotator": agreement(first, second),
         "failures": failures,
         "halves": {half: evaluate(cards, labels, sorted(i for i, h in split.items() if h == half)) for half in "AB"},
+        "registers": registers(articles, cards, labels, split),
     }
     if args.json:
         print(json.dumps(report, indent=2, sort_keys=True))
@@ -198,6 +232,9 @@ def main() -> int:
         d = r["disclosure"]
         recall = "n/a" if d["recall"] is None else f"{d['recall']:.2f}"
         print(f"  disclosure: {d['disclosed']} disclosed, recall {recall}, false alarms {d['false_alarms'] or 'none'}, missed {d['missed'] or 'none'}")
+    print("\npromotional by register (the sensational pieces 049-055 were labelled blind; only half A's were looked at)")
+    for name, r in report["registers"].items():
+        print(f"  {name:<34} n={r['articles']:<3} rho {fmt(r['rho'])}   mean score {r['ours']:5.1f}, readers {r['readers']:.2f}")
     return 0
 
 
