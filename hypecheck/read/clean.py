@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from hypecheck.read.edits import Edit, MappedText, apply_edits
-from hypecheck.lexicon import ChromeRule
+from hypecheck.lexicon import WORD, ChromeRule
 
 BlockKind = Literal["title", "heading", "body", "list_item", "meta"]
 
@@ -25,6 +25,10 @@ MAX_HEADING_WORDS = 14
 MIN_TITLE_WORDS = 3
 # A file whose lines never exceed this and whose paragraphs span several lines is hard-wrapped.
 WRAPPED_MAX_LINE = 100
+# A ``tail`` marker ("No comments", "Related articles") ends the article only where at least this
+# share of the text's words stands before it: a comment counter under the headline must not cut
+# the article to its title. Earlier, the marker line alone is dropped, like a ``drop`` rule.
+TAIL_MIN_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ class Removed:
 class Cleaned:
     blocks: tuple[Block, ...]
     removed: tuple[Removed, ...]
+    words: int = 0  # word tokens in the whole original
+    removed_words: int = 0  # of them, inside removed spans
 
 
 @dataclass(frozen=True)
@@ -86,10 +92,19 @@ def clean(original: str, chrome_rules: tuple[ChromeRule, ...], markdown: bool = 
     """Split ``original`` into article blocks and removed chrome; offsets index ``original``."""
     lines = _split_lines(original)
     wrapped = _looks_hard_wrapped(lines)
+    line_words = [_count_words(line.text) for line in lines]
+    total_words = sum(line_words)
+    words_before = 0  # words on the lines before the current one
+    removed_words = 0
     blocks: list[Block] = []
     removed: list[Removed] = []
     paragraph: list[_Line] = []
     in_tail = False
+
+    def remove(line: _Line, index: int, reason: str) -> None:
+        nonlocal removed_words
+        removed.append(Removed(line.start, line.end, reason))
+        removed_words += line_words[index]
 
     def flush() -> None:
         if paragraph:
@@ -97,9 +112,10 @@ def clean(original: str, chrome_rules: tuple[ChromeRule, ...], markdown: bool = 
             paragraph.clear()
 
     for index, line in enumerate(lines):
+        before, words_before = words_before, words_before + line_words[index]
         if in_tail:
             if line.text:
-                removed.append(Removed(line.start, line.end, "after the end of the article"))
+                remove(line, index, "after the end of the article")
             continue
         if not line.text:
             flush()
@@ -107,20 +123,20 @@ def clean(original: str, chrome_rules: tuple[ChromeRule, ...], markdown: bool = 
         rule = _match_rule(line.text, chrome_rules)
         if rule is not None and rule.action == "tail":
             flush()
-            in_tail = True
-            removed.append(Removed(line.start, line.end, rule.reason))
+            in_tail = before >= TAIL_MIN_SHARE * total_words
+            remove(line, index, rule.reason if in_tail else f"{rule.reason} (not at the end, so only this line)")
             continue
         if rule is not None and rule.action == "drop":
             flush()
-            removed.append(Removed(line.start, line.end, rule.reason))
+            remove(line, index, rule.reason)
             continue
         if _is_ticker_line(line.text):
             flush()
-            removed.append(Removed(line.start, line.end, "stock ticker widget"))
+            remove(line, index, "stock ticker widget")
             continue
         if markdown and _MD_IMAGE.fullmatch(line.text):
             flush()
-            removed.append(Removed(line.start, line.end, "image"))
+            remove(line, index, "image")
             continue
         if rule is not None and rule.action == "meta":
             flush()
@@ -146,7 +162,11 @@ def clean(original: str, chrome_rules: tuple[ChromeRule, ...], markdown: bool = 
     if not any(b.kind in ("body", "list_item") for b in blocks):
         # Nothing but short unpunctuated lines ("Stocks soar on AI hopes"): they are the text.
         blocks = [Block("body", b.mapped) if b.kind == "heading" else b for b in blocks]
-    return Cleaned(tuple(_promote_title(blocks)), tuple(removed))
+    return Cleaned(tuple(_promote_title(blocks)), tuple(removed), total_words, removed_words)
+
+
+def _count_words(text: str) -> int:
+    return sum(1 for _ in WORD.finditer(text)) if text else 0
 
 
 def _split_lines(original: str) -> list[_Line]:
