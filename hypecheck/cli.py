@@ -12,7 +12,7 @@ from typing import List, Optional
 import typer
 
 from hypecheck import __version__
-from hypecheck.read.load import InputError, expand_inputs, read_bytes
+from hypecheck.read.load import InputError, expand_inputs, read_stdin
 from hypecheck.scorecard import Failure, Scorecard, rank
 
 # The scoring pipeline (nltk, numpy, the models) and the renderers (which read the dimension
@@ -27,6 +27,7 @@ app = typer.Typer(
 
 
 MAX_BYTES_HELP = "Refuse inputs larger than this many bytes (default 10,000,000)."
+TIMEOUT_HELP = "Seconds allowed for fetching each URL, all of it (default 20)."
 
 
 class Format(str, Enum):
@@ -55,6 +56,7 @@ def score(
     explain: bool = typer.Option(False, "--explain", help="Show all evidence, not just the top sentences."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the terminal view (default: when a terminal)."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help=TIMEOUT_HELP),
 ) -> None:
     """Score articles on the five dimensions and show the sentences behind each score.
 
@@ -63,13 +65,13 @@ def score(
     from hypecheck.batch import score_paths
     from hypecheck.render import render_json, render_markdown, render_text
 
-    analyzer = _analyzer(max_bytes)
+    analyzer = _analyzer(max_bytes, timeout)
     use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     results = []
     for path in paths:
         if path == "-":
             try:
-                results.append(analyzer.score_source(read_bytes(sys.stdin.buffer.read(), "stdin", max_bytes=analyzer.max_bytes)))
+                results.append(analyzer.score_source(read_stdin(sys.stdin.buffer, analyzer.max_bytes)))
             except InputError as err:
                 results.append(Failure("-", str(err)))
         else:
@@ -98,7 +100,7 @@ class ChartKind(str, Enum):
     profile = "profile"
 
 
-def _analyzer(max_bytes: int | None):
+def _analyzer(max_bytes: int | None, timeout: float | None = None):
     from dataclasses import replace
 
     from hypecheck.pipeline import default_analyzer
@@ -108,6 +110,10 @@ def _analyzer(max_bytes: int | None):
         if max_bytes <= 0:
             raise typer.BadParameter("must be a positive number of bytes", param_hint="--max-bytes")
         analyzer = replace(analyzer, max_bytes=max_bytes)
+    if timeout is not None:
+        if not 0 < timeout < float("inf"):
+            raise typer.BadParameter("must be a positive number of seconds", param_hint="--timeout")
+        analyzer = replace(analyzer, fetch_timeout=timeout)
     return analyzer
 
 
@@ -124,6 +130,7 @@ def report(
     out: Path = typer.Option(Path("hypecheck-report"), "--out", "-o", help="Folder to write the report into."),
     date: bool = typer.Option(True, "--date/--no-date", help="Print the generation date in the report (--no-date for byte-identical reports)."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help=TIMEOUT_HELP),
 ) -> None:
     """Write a class report: index.html (self-contained), scores.csv, scorecards.jsonl, charts/.
 
@@ -136,7 +143,7 @@ def report(
 
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if date else None
     try:
-        files = build_report(score_paths(paths, _analyzer(max_bytes)), out, generated)
+        files = build_report(score_paths(paths, _analyzer(max_bytes, timeout)), out, generated)
     except OSError as err:
         typer.echo(f"hypecheck: error: cannot write the report to {out}: {err.strerror or err}", err=True)
         raise typer.Exit(1) from None
@@ -192,6 +199,7 @@ def batch(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes; the output is the same for any number."),
     resume: bool = typer.Option(False, "--resume", help="Keep the records already in --jsonl and score only the rest."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help=TIMEOUT_HELP),
 ) -> None:
     """Score many articles into a JSONL file, one record per input, written as they finish.
 
@@ -202,7 +210,7 @@ def batch(
 
     inputs = expand_inputs(paths)
     try:
-        summary = run_batch(inputs, jsonl, jobs, resume, _analyzer(max_bytes), on_error=lambda e: typer.echo(f"hypecheck: error: {e}", err=True))
+        summary = run_batch(inputs, jsonl, jobs, resume, _analyzer(max_bytes, timeout), on_error=lambda e: typer.echo(f"hypecheck: error: {e}", err=True))
     except KeyboardInterrupt:
         typer.echo(f"hypecheck: interrupted; finished records are kept in {jsonl}; run again with --resume", err=True)
         raise typer.Exit(130) from None

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -36,49 +38,81 @@ def _check_size(size: int, name: str, max_bytes: int) -> None:
 
 
 def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one article file. Raises :class:`InputError` with a one-line reason."""
+    """Read one article file. Raises :class:`InputError` with a one-line reason.
+
+    At most ``max_bytes + 1`` bytes are read from anything: a regular file is refused by its
+    size before reading, a device (``/dev/zero``) or pipe stops at the limit, and a FIFO with no
+    writer reads as empty instead of blocking for ever."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_file():
-        _check_size(p.stat().st_size, str(p), max_bytes)
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory; give its files ({p}/*.txt) or use: hypecheck report {p}")
     try:
-        data = p.read_bytes()
+        mode = p.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except OSError as err:
+        raise InputError(f"{p}: cannot be read ({err.strerror or err})") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{p}: is a directory; give its files ({p}/*.txt) or use: hypecheck report {p}")
+    if stat.S_ISREG(mode):
+        _check_size(p.stat().st_size, str(p), max_bytes)
+    elif stat.S_ISSOCK(mode):
+        raise InputError(f"{p}: is a socket, not a file")
+    try:
+        if stat.S_ISFIFO(mode):
+            data = _read_fifo(p, max_bytes)
+        else:
+            with p.open("rb") as stream:
+                data = read_limited(stream, max_bytes)
     except PermissionError:
         raise InputError(f"{p}: permission denied") from None
     except OSError as err:
         raise InputError(f"{p}: cannot be read ({err.strerror or err})") from None
+    if len(data) > max_bytes:  # a device or pipe: its size is known only by reading
+        raise InputError(f"{p}: more than {max_bytes:,} bytes, the limit (raise it with --max-bytes)")
+    if not data.strip():
+        raise InputError(f"{p}: empty" + (" (a named pipe nothing was written to)" if stat.S_ISFIFO(mode) else " file"))
     text, encoding = decode(data, str(p))
     if p.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
         return Source(p.stem, str(path), html_to_text(text, str(p)), True, encoding)
     return Source(p.stem, str(path), text, p.suffix.lower() in MARKDOWN_SUFFIXES, encoding)
 
 
+def read_limited(stream: BinaryIO, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of ``stream``: one more than the limit is enough to
+    refuse the input, and ``/dev/zero`` or an endless pipe cannot fill the memory."""
+    chunks, total = [], 0
+    while total <= max_bytes:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def _read_fifo(p: Path, max_bytes: int) -> bytes:
+    """A named pipe: opened without waiting for a writer (a plain open blocks until one comes,
+    for ever if none does); one that has no writer reads as empty."""
+    fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)
+    os.set_blocking(fd, True)  # with a writer, wait for its data like any pipe (a | b)
+    with os.fdopen(fd, "rb") as stream:
+        return read_limited(stream, max_bytes)
+
+
 def is_url(name: str) -> bool:
     return name.startswith(("http://", "https://"))
 
 
-def read_url(url: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Fetch a page the user named explicitly (hypecheck never fetches anything else)."""
-    import urllib.error
-    import urllib.request
-    from urllib.parse import urlparse
+def read_url(url: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = FETCH_TIMEOUT) -> Source:
+    """Fetch a page the user named explicitly (hypecheck never fetches anything else), within
+    one deadline for the whole fetch; see :mod:`hypecheck.read.fetch`."""
+    from urllib.parse import urlsplit
 
-    request = urllib.request.Request(url, headers={"User-Agent": "hypecheck (article scorer)"})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 (user-given URL)
-            data = response.read(max_bytes + 1)
-            content_type = response.headers.get_content_type()
-    except urllib.error.HTTPError as err:
-        raise InputError(f"{url}: the server answered {err.code} {err.reason}") from None
-    except (urllib.error.URLError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        raise InputError(f"{url}: cannot be fetched ({reason})") from None
-    _check_size(len(data), url, max_bytes)
+    from hypecheck.read.fetch import fetch
+
+    data, content_type = fetch(url, max_bytes, timeout)
     text, encoding = decode(data, url)
-    name = Path(urlparse(url).path).stem or urlparse(url).netloc
+    parts = urlsplit(url)
+    name = Path(parts.path).stem or parts.hostname or "page"
     if content_type in ("text/html", "application/xhtml+xml") or _looks_like_html(text):
         return Source(name, url, html_to_text(text, url), True, encoding)
     return Source(name, url, text, content_type == "text/markdown", encoding)
@@ -127,6 +161,14 @@ def read_bytes(data: bytes, name: str = "stdin", markdown: bool = False, max_byt
         raise InputError(f"{name}: empty input")
     text, encoding = decode(data, name)
     return Source(name, name if name != "stdin" else "-", text, markdown, encoding)
+
+
+def read_stdin(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Standard input, read up to the limit (``< /dev/zero`` must not fill the memory)."""
+    data = read_limited(stream, max_bytes)
+    if len(data) > max_bytes:
+        raise InputError(f"stdin: more than {max_bytes:,} bytes, the limit (raise it with --max-bytes)")
+    return read_bytes(data, "stdin", max_bytes=max_bytes)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
