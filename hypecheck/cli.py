@@ -103,9 +103,15 @@ class ChartKind(str, Enum):
 def _analyzer(max_bytes: int | None, timeout: float | None = None):
     from dataclasses import replace
 
+    from hypecheck.classifier import ModelError
+    from hypecheck.lexicon import LexiconError
     from hypecheck.pipeline import default_analyzer
 
-    analyzer = default_analyzer()
+    try:
+        analyzer = default_analyzer()
+    except (LexiconError, ModelError) as err:  # a damaged data file: one line naming it
+        typer.echo(f"hypecheck: error: {err}", err=True)
+        raise typer.Exit(1) from None
     if max_bytes is not None:
         if max_bytes <= 0:
             raise typer.BadParameter("must be a positive number of bytes", param_hint="--max-bytes")
@@ -169,7 +175,7 @@ def chart(
     if fmt not in ("png", "svg"):
         typer.echo(f"hypecheck: error: --out must end in .png or .svg, not {out.name!r}", err=True)
         raise typer.Exit(2)
-    results = score_paths(paths)
+    results = score_paths(paths, _analyzer(None))
     failed = _report_errors(results)
     cards = rank(r for r in results if isinstance(r, Scorecard))
     if not cards:
@@ -235,7 +241,7 @@ def compare(
     from hypecheck.batch import score_paths
     from hypecheck.render.text import render_compare
 
-    results = score_paths([first, second], expand=False)
+    results = score_paths([first, second], _analyzer(None), expand=False)
     if _report_errors(results):
         raise typer.Exit(1) from None
     typer.echo(render_compare(results[0], results[1]), nl=False)

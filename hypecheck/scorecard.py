@@ -214,7 +214,7 @@ class Scorecard:
         return tuple(p for p in self.pitfalls if p.flagged)
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
 
     def to_row(self) -> dict[str, object]:
         """One row of the scores table (``scores.csv``, ``to_dataframe``): the article, the hype
@@ -267,8 +267,13 @@ def saturate(value: float, half: float) -> float:
     return 100.0 * (1.0 - math.exp(-math.log(2) * value / half))
 
 
-def _round(value: float) -> float:
-    return round(float(value), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+def _round(value: float) -> float | None:
+    """Two decimals; a non-finite number (data files are validated on load, so this is a last
+    guard) becomes null: NaN and Infinity are not JSON, and no reader should get them."""
+    value = float(value)
+    if not math.isfinite(value):
+        return None
+    return round(value, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
 def _plain(value: Any) -> Any:

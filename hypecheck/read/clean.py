@@ -73,7 +73,19 @@ _MD_QUOTE = re.compile(r"^>\s?")
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,500})\]\([^)\n]{0,2000}\)")
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Characters a reader does not see: zero-width spaces and joiners, soft hyphens, invisible
+# operators, direction marks and embeddings. They are cut before matching, so that
+# "revolu\u200btionary" is still "revolutionary" (evidence still quotes the original).
+_INVISIBLE = re.compile(r"[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Cyrillic and Greek letters drawn like Latin ones. Inside a word that also has Latin letters
+# ("revоlutionary" with a Cyrillic o) they are read as the Latin letter; a word wholly in
+# Cyrillic or Greek is left alone.
+_LOOKALIKES = dict(zip(
+    "аеорсухіјѕԁһԛԝАВЕКМНОРСТХІЈЅοαεικνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhqwABEKMHOPCTXIJSoaeikvptuxABEZHIKMNOPTYX",
+))
+_LOOKALIKE = re.compile("[" + "".join(_LOOKALIKES) + "]")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ODD_SPACE = re.compile(r"[\u00a0\u2007\u202f\t]")
 # "AlibabaBABA--", "SAPSAP--", "BABA--": a ticker symbol and two dashes glued to a name.
 _GLUED_TICKER = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z][A-Za-z&]{0,40})--(?![A-Za-z0-9-])")
@@ -166,7 +178,7 @@ def clean(original: str, chrome_rules: tuple[ChromeRule, ...], markdown: bool = 
 
 
 def _count_words(text: str) -> int:
-    return sum(1 for _ in WORD.finditer(text)) if text else 0
+    return len(WORD.findall(text)) if text else 0
 
 
 def _split_lines(original: str) -> list[_Line]:
@@ -280,6 +292,8 @@ def _line_edits(line: _Line, markdown: bool, bullet: bool) -> list[Edit]:
             edits.append(Edit(base + found.start(), base + found.end(), ""))
     for found in _INVISIBLE.finditer(text):
         edits.append(Edit(base + found.start(), base + found.end(), ""))
+    if _LOOKALIKE.search(text):
+        edits.extend(_lookalike_edits(text, base))
     for found in _ODD_SPACE.finditer(text):
         edits.append(Edit(base + found.start(), base + found.end(), " "))
     # The patterns below are tried only on lines holding the text each of them needs: most
@@ -296,6 +310,18 @@ def _line_edits(line: _Line, markdown: bool, bullet: bool) -> list[Edit]:
     if "by" in text or "AI Agent" in text or "min read" in text:
         for found in _GLUED_BYLINE.finditer(text):
             edits.append(Edit(base + found.start(), base + found.start(), " "))
+    return edits
+
+
+def _lookalike_edits(text: str, base: int) -> list[Edit]:
+    """Each Cyrillic or Greek look-alike inside a word that also has Latin letters, as its Latin letter."""
+    edits = []
+    for word in _LETTER_RUN.finditer(text):
+        letters = word.group()
+        if _LOOKALIKE.search(letters) and any("a" <= ch.lower() <= "z" for ch in letters):
+            for found in _LOOKALIKE.finditer(letters):
+                at = base + word.start() + found.start()
+                edits.append(Edit(at, at + 1, _LOOKALIKES[found.group()]))
     return edits
 
 
