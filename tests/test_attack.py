@@ -123,6 +123,9 @@ def test_evidence_is_capped_and_counted(scored):
     assert len(data["evidence"]) == MAX_EVIDENCE and data["evidence_omitted"] == total - MAX_EVIDENCE
     assert len(data["metrics"]["figures"]) == MAX_EVIDENCE and data["metrics_omitted"] == {"figures": total - MAX_EVIDENCE}
     assert str(total) in result.summary or f"{total:,}" in result.summary
+    from hypecheck.render import render_text
+
+    assert f"{total - MAX_EVIDENCE:,} more evidence items left out of the scorecard" in render_text(_card(scored, "dollar-ones.txt"))
 
 
 def _tags_and_handlers(page: str) -> tuple[set[str], list[tuple[str, str]]]:

@@ -49,6 +49,9 @@ def _evidence_lines(card: Scorecard, result, colour: str | None, explain: bool, 
     hidden = len(top_evidence(result, None)) - len(groups)
     if hidden > 0:
         lines.append(f"  … {hidden} more sentence{'s' if hidden > 1 else ''} (--explain shows all)")
+    omitted = result.omitted.get("evidence", 0)
+    if omitted:
+        lines.append(f"  … and {omitted:,} more evidence item{'s' if omitted > 1 else ''} left out of the scorecard (the counts above include them)")
     return lines
 
 
