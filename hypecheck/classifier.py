@@ -286,9 +286,27 @@ def logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
+class ModelError(ValueError):
+    """A model file is malformed; the message names the file, the line and the field."""
+
+
+def _finite(values, field: str) -> None:
+    """Refuse NaN and infinity in a model: they would reach every score and the JSON output."""
+    array = np.asarray(values, dtype=float)
+    bad = np.flatnonzero(~np.isfinite(array))
+    if bad.size:
+        raise ValueError(f"{field!r} holds {array.flat[bad[0]]} at index {bad[0]} ({bad.size} non-finite numbers): every weight must be a finite number")
+
+
 def model_from_dict(data: Mapping[str, object]) -> LinearModel:
     if data.get("schema") != SCHEMA:
         raise ValueError(f"not a hypecheck linear model (schema {data.get('schema')!r})")
+    _finite([data["intercept"]], "intercept")
+    _finite(unpack_floats(data["coef"]), "coef")
+    for spec in data["blocks"]:  # type: ignore[union-attr]
+        _finite([spec["offset"], spec.get("scale", 0.0)], "blocks")
+        if spec["analyzer"] != "terms":
+            _finite(unpack_floats(spec["idf"]), "idf")
     blocks: list[Block] = []
     for spec in data["blocks"]:  # type: ignore[union-attr]
         if spec["analyzer"] == "terms":
@@ -312,4 +330,18 @@ def model_from_dict(data: Mapping[str, object]) -> LinearModel:
 def load_model(name: str) -> LinearModel:
     """A model shipped in the package (``hypecheck/models/NAME.json``): JSON, never a pickle."""
     path = resources.files("hypecheck.models").joinpath(MODEL_FILES[name])
-    return model_from_dict(json.loads(path.read_text(encoding="utf-8")))
+    return model_from_text(path.read_text(encoding="utf-8"), MODEL_FILES[name])
+
+
+def model_from_text(text: str, filename: str) -> LinearModel:
+    """A model from its JSON text; a malformed one raises :class:`ModelError` with one line
+    naming the file and the line of the field at fault."""
+    try:
+        return model_from_dict(json.loads(text))
+    except json.JSONDecodeError as err:
+        raise ModelError(f"{filename} line {err.lineno}: not valid JSON ({err.msg})") from None
+    except (ValueError, KeyError, TypeError) as err:
+        field = re.search(r"'(\w+)'", str(err))
+        at = text.find(f'"{field.group(1)}"') if field else -1
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        raise ModelError(f"{filename} line {line}: {err}") from None

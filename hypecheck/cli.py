@@ -33,6 +33,7 @@ CONFIG_HELP = (
     "Settings file: weights, extra terms, terms to ignore (default: ./hypecheck.toml, "
     "else [tool.hypecheck] in ./pyproject.toml). The scorecards list what it changed under settings."
 )
+TIMEOUT_HELP = "Seconds allowed for fetching each URL, all of it (default 20)."
 
 
 class Format(str, Enum):
@@ -77,6 +78,7 @@ def score(
     ),
     config: Optional[Path] = typer.Option(None, "--config", metavar="PATH", help=CONFIG_HELP),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help=TIMEOUT_HELP),
 ) -> None:
     """Score articles on the five dimensions and show the sentences behind each score.
 
@@ -84,18 +86,18 @@ def score(
     2 usage error (a bad option or settings file), 3 an article is above --fail-above.
     """
     from hypecheck.batch import score_paths
-    from hypecheck.read.load import InputError, read_bytes
+    from hypecheck.read.load import InputError, read_bytes, read_stdin
     from hypecheck.render import render_lines, render_markdown, render_text
     from hypecheck.scorecard import Failure, Scorecard
 
     measure = _threshold(fail_above, dimension)
-    analyzer = _analyzer(max_bytes, config)
+    analyzer = _analyzer(max_bytes, config, timeout)
     use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     results = []
     for path in paths:
         if path == "-":
             try:
-                results.append(analyzer.score_source(read_bytes(sys.stdin.buffer.read(), "stdin", max_bytes=analyzer.max_bytes)))
+                results.append(analyzer.score_source(read_stdin(sys.stdin.buffer, analyzer.max_bytes)))
             except InputError as err:
                 results.append(Failure("-", str(err)))
         else:
@@ -148,21 +150,31 @@ class ChartKind(str, Enum):
     profile = "profile"
 
 
-def _analyzer(max_bytes: int | None = None, config: Path | None = None):
-    """The shared analyzer with --max-bytes and the settings file applied. A bad settings file is
-    a usage error: one line naming the file and the line, exit 2."""
+def _analyzer(max_bytes: int | None = None, config: Path | None = None, timeout: float | None = None):
+    """The shared analyzer with --max-bytes, --timeout and the settings file applied. A bad settings
+    file is a usage error: one line naming the file and the line, exit 2; a damaged data file one
+    line naming it, exit 1."""
     from dataclasses import replace
 
+    from hypecheck.classifier import ModelError
     from hypecheck.dimensions import HYPE_WEIGHTS
-    from hypecheck.lexicon import LEXICON_NAMES
+    from hypecheck.lexicon import LEXICON_NAMES, LexiconError
     from hypecheck.pipeline import default_analyzer
     from hypecheck.settings import ConfigError, find_config, load_settings
 
-    analyzer = default_analyzer()
+    try:
+        analyzer = default_analyzer()
+    except (LexiconError, ModelError) as err:  # a damaged data file: one line naming it
+        typer.echo(f"hypecheck: error: {err}", err=True)
+        raise typer.Exit(1) from None
     if max_bytes is not None:
         if max_bytes <= 0:
             raise typer.BadParameter("must be a positive number of bytes", param_hint="--max-bytes")
         analyzer = replace(analyzer, max_bytes=max_bytes)
+    if timeout is not None:
+        if not 0 < timeout < float("inf"):
+            raise typer.BadParameter("must be a positive number of seconds", param_hint="--timeout")
+        analyzer = replace(analyzer, fetch_timeout=timeout)
     path = config if config is not None else find_config(Path())  # relative, as the user sees it
     if path is not None:
         try:
@@ -189,6 +201,7 @@ def report(
     date: bool = typer.Option(True, "--date/--no-date", help="Print the generation date in the report (--no-date for byte-identical reports)."),
     config: Optional[Path] = typer.Option(None, "--config", metavar="PATH", help=CONFIG_HELP),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=MAX_BYTES_HELP),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help=TIMEOUT_HELP),
 ) -> None:
     """Write a class report: index.html (self-contained), scores.csv, scorecards.jsonl, charts/.
 
@@ -206,7 +219,7 @@ def report(
     if clash:
         _usage(f"{clash} is inside --out {out}, which the report replaces: choose another folder")
     try:
-        files = build_report(score_paths(paths, _analyzer(max_bytes, config)), out, generated)
+        files = build_report(score_paths(paths, _analyzer(max_bytes, config, timeout)), out, generated)
     except InputError as err:  # a collection without a text column: nothing was scored
         _usage(str(err))
     except OSError as err:
@@ -286,6 +299,7 @@ def batch(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="--engine dask: the scheduler to use (default: a LocalCluster of --jobs workers)."),
     partition_rows: int = typer.Option(2000, "--partition-rows", min=1, help="Inputs per partition (one Dask task, one Parquet file)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="A progress bar on standard error (default: when it is a terminal)."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help=TIMEOUT_HELP),
 ) -> None:
     """Score many articles into a JSONL file (or Parquet files), one record per input, written as they finish.
 
@@ -310,7 +324,7 @@ def batch(
     bar = _ProgressBar(count_inputs(inputs)) if show else None
     try:
         summary = run_batch(
-            inputs, jsonl, jobs, resume, _analyzer(max_bytes, config), on_error=lambda e: typer.echo(f"hypecheck: error: {e}", err=True),
+            inputs, jsonl, jobs, resume, _analyzer(max_bytes, config, timeout), on_error=lambda e: typer.echo(f"hypecheck: error: {e}", err=True),
             parquet=parquet, columns=columns, engine=engine.value, scheduler=scheduler, partition_rows=partition_rows, on_progress=bar,
         )
     except KeyboardInterrupt:

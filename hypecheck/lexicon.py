@@ -12,6 +12,7 @@ Lexicons are loaded once into an immutable :class:`Lexicons` object and passed e
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -199,7 +200,10 @@ def make_entry(term: str, weight: float, note: str = "") -> Entry:
     words = normalize_words(term.rstrip("*"))
     if not words:
         raise LexiconError(f"empty term {term!r}")
-    return Entry(term, float(weight), note, words, prefix)
+    value = float(weight)
+    if not math.isfinite(value):  # NaN or infinity would reach every score, and the JSON
+        raise LexiconError(f"weight of {term!r} is {weight}, not a finite number")
+    return Entry(term, value, note, words, prefix)
 
 
 def parse_lexicon(text: str, name: str) -> Lexicon:

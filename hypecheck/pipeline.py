@@ -15,8 +15,8 @@ from hypecheck.facts import Facts, Models, SentenceClassifier, build_facts
 from hypecheck.facts.document import Document, build_document, sentence_splitter
 from hypecheck.lexicon import Lexicons, load_lexicons
 from hypecheck.read.clean import clean
-from hypecheck.read.load import DEFAULT_MAX_BYTES, InputError, Source, is_url, read_path, read_text, read_url
-from hypecheck.scorecard import ArticleInfo, Failure, Scorecard
+from hypecheck.read.load import DEFAULT_MAX_BYTES, FETCH_TIMEOUT, InputError, Source, is_url, read_path, read_text, read_url
+from hypecheck.scorecard import REMOVED_WARNING_SHARE, ArticleInfo, Failure, Scorecard, bounded
 from hypecheck.settings import Settings, hype_weights
 
 
@@ -34,6 +34,7 @@ class Analyzer:
     # in every scorecard this analyzer makes).
     weights: Mapping[str, float] = field(default_factory=lambda: dict(HYPE_WEIGHTS))
     settings: Settings = field(default_factory=Settings)
+    fetch_timeout: float = FETCH_TIMEOUT  # seconds for a whole URL fetch (connect, headers, body)
 
     @classmethod
     def load(cls, lexicons: Lexicons | None = None, models: bool = True) -> "Analyzer":
@@ -75,10 +76,16 @@ class Analyzer:
         dimensions = {}
         for dimension in REGISTRY:
             result = dimension.analyze(facts)
-            dimensions[dimension.key] = replace(result, row=dimension.row(result))
-        article = ArticleInfo(doc.id, doc.path, doc.title, doc.word_count, len(doc.body), len(doc.removed), doc.encoding, facts.warnings)
+            # The table row is made from the whole result; the scorecard keeps bounded evidence.
+            dimensions[dimension.key] = bounded(replace(result, row=dimension.row(result)))
+        share = doc.removed_words / doc.original_words if doc.original_words else 0.0
+        article = ArticleInfo(
+            doc.id, doc.path, doc.title, doc.word_count, len(doc.body), len(doc.removed), doc.encoding,
+            facts.warnings + chrome_warnings(doc.removed_words, doc.original_words), doc.removed_words, share,
+        )
         spans = tuple((s.start, s.end, s.kind) for s in doc.sentences)
-        return Scorecard(article, dimensions, doc.original, spans, pitfalls.analyze(facts), dict(self.weights), self.settings.to_dict(), doc.repairs)
+        checklist = tuple(bounded(p) for p in pitfalls.analyze(facts))
+        return Scorecard(article, dimensions, doc.original, spans, checklist, dict(self.weights), self.settings.to_dict(), doc.repairs)
 
     def score_source(self, source: Source) -> Scorecard:
         doc = self.document(source)
@@ -94,11 +101,22 @@ class Analyzer:
     def score_file(self, path: str | os.PathLike[str]) -> Scorecard:
         """Score a file (.txt, .md, .html) or a URL given explicitly (http:// or https://)."""
         if is_url(str(path)):
-            return self.score_source(read_url(str(path), self.max_bytes))
+            return self.score_source(read_url(str(path), self.max_bytes, self.fetch_timeout))
         return self.score_source(read_path(path, self.max_bytes))
 
 
 Result = Union[Scorecard, Failure]
+
+
+def chrome_warnings(removed_words: int, original_words: int) -> tuple[str, ...]:
+    """A warning when page-chrome removal took more than a third of the words: the scorecard may
+    then describe the wrong text, and a reader must be able to see that."""
+    if not original_words or removed_words <= REMOVED_WARNING_SHARE * original_words:
+        return ()
+    return (
+        f"page chrome removal took {removed_words / original_words:.0%} of the words ({removed_words:,} of "
+        f"{original_words:,}): check that the article was read whole",
+    )
 
 
 def score_one(path: str, analyzer: Analyzer) -> Result:

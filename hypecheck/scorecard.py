@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any, Iterable, Mapping
 
@@ -19,6 +19,16 @@ SCHEMA = "hypecheck.scorecard/1"
 PITFALLS_CHECKLIST = 'Kapoor & Narayanan (2022), "Eighteen pitfalls to beware of in AI journalism"'
 
 LABELS = ((20, "low"), (40, "mild"), (60, "moderate"), (80, "high"), (101, "very high"))
+
+# Evidence items (and items of a list metric) kept per dimension or pitfall: the scorecard of a
+# pathological input (a megabyte of "$1") stays proportional to it. Counts in the metrics stay
+# exact; ``evidence_omitted`` says how many items were left out.
+MAX_EVIDENCE = 300
+# Past this many quoted characters in one dimension's evidence, further items are left out too
+# (a quote is the matched text, which can be a whole sentence of a text without full stops).
+MAX_EVIDENCE_CHARS = 100_000
+# Chrome removal taking more than this share of the words is flagged in the scorecard.
+REMOVED_WARNING_SHARE = 1 / 3
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,8 @@ class DimensionResult:
     evidence: tuple[Evidence, ...] = ()
     # Its columns in the scores table (scores.csv, DataFrame), set from the dimension's descriptor.
     row: Mapping[str, object] = field(default_factory=dict, repr=False, compare=False)
+    # How many evidence items (and items of list metrics, by metric name) were left out (see bounded()).
+    omitted: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -69,6 +81,7 @@ class DimensionResult:
             "summary": self.summary,
             "metrics": _plain(self.metrics),
             "evidence": [e.to_dict() for e in self.evidence],
+            **_omitted_dict(self.omitted),
         }
 
 
@@ -84,6 +97,7 @@ class Pitfall:
     finding: str  # what this article does, in one sentence
     metrics: Mapping[str, Any] = field(default_factory=dict)
     evidence: tuple[Evidence, ...] = ()
+    omitted: Mapping[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -95,7 +109,38 @@ class Pitfall:
             "finding": self.finding,
             "metrics": _plain(self.metrics),
             "evidence": [e.to_dict() for e in self.evidence],
+            **_omitted_dict(self.omitted),
         }
+
+
+def _omitted_dict(omitted: Mapping[str, int]) -> dict[str, Any]:
+    """``evidence_omitted`` always (0 when nothing was left out), and list metrics cut short."""
+    out: dict[str, Any] = {"evidence_omitted": omitted.get("evidence", 0)}
+    metrics = {k: v for k, v in omitted.items() if k != "evidence"}
+    if metrics:
+        out["metrics_omitted"] = metrics
+    return out
+
+
+def bounded(result: "DimensionResult | Pitfall", limit: int = MAX_EVIDENCE, char_limit: int = MAX_EVIDENCE_CHARS):
+    """``result`` with at most ``limit`` evidence items (the first ones, in the order found, up
+    to ``char_limit`` quoted characters) and every list metric cut to ``limit`` items; what was
+    left out is counted in ``omitted``. The metrics' counts are computed before and stay exact."""
+    kept, chars = [], 0
+    for e in result.evidence:
+        if len(kept) >= limit or (kept and chars + len(e.text) > char_limit):
+            break
+        kept.append(e)
+        chars += len(e.text)
+    omitted = {"evidence": len(result.evidence) - len(kept)} if len(kept) < len(result.evidence) else {}
+    metrics = dict(result.metrics)
+    for name, value in result.metrics.items():
+        if isinstance(value, (list, tuple)) and len(value) > limit:
+            metrics[name] = value[:limit]
+            omitted[name] = len(value) - limit
+    if not omitted:
+        return result
+    return replace(result, evidence=tuple(kept), metrics=metrics, omitted=omitted)
 
 
 @dataclass(frozen=True)
@@ -108,6 +153,8 @@ class ArticleInfo:
     removed_spans: int = 0
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    removed_words: int = 0  # words of the original inside the removed page chrome
+    removed_share: float = 0.0  # their share of all the original's words (0..1)
     url: str = ""  # a collection row's URL column; files have none (and no "url" key)
 
     def to_dict(self) -> dict[str, Any]:
@@ -118,6 +165,8 @@ class ArticleInfo:
             "words": self.words,
             "sentences": self.sentences,
             "removed_spans": self.removed_spans,
+            "removed_words": self.removed_words,
+            "removed_share": _round(self.removed_share),
             "encoding": self.encoding,
             "warnings": list(self.warnings),
         }
@@ -195,7 +244,7 @@ class Scorecard:
         return bool(self.pitfalls) and all(p.metrics.get("applicable", True) for p in self.pitfalls)
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
 
     def to_row(self) -> dict[str, object]:
         """One row of the scores table (``scores.csv``, ``to_dataframe``): the article, the hype
@@ -250,8 +299,13 @@ def saturate(value: float, half: float) -> float:
     return 100.0 * (1.0 - math.exp(-math.log(2) * value / half))
 
 
-def _round(value: float) -> float:
-    return round(float(value), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+def _round(value: float) -> float | None:
+    """Two decimals; a non-finite number (data files are validated on load, so this is a last
+    guard) becomes null: NaN and Infinity are not JSON, and no reader should get them."""
+    value = float(value)
+    if not math.isfinite(value):
+        return None
+    return round(value, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
 def _plain(value: Any) -> Any:

@@ -88,3 +88,60 @@ def test_chrome_rules_see_through_no_break_and_zero_width_spaces(analyzer):
     cleaned = blocks(analyzer, text)
     assert [b.text for b in cleaned.blocks][0] == "Council approves budget"
     assert len(cleaned.removed) == 2
+
+
+# --- chrome removal that can be trusted (issue 18) ------------------------------------------
+
+LIBRARY = (
+    "City opens new library branch\n\n{top}\n\n"
+    "The city opened its fifth library branch on Saturday, with 20,000 books on its shelves.\n\n"
+    "Mayor Tom Reed said the branch would stay open every day of the week, including holidays.\n\n"
+    "{middle}\n\n"
+    "Residents welcomed the new reading rooms, according to the city library service.\n\n"
+    "The building cost $4 million and was paid for by a state grant approved last year.\n\n"
+    "{end}\n\n"
+    "Five things to do in the city this weekend\n\nWhy the bus fares are going up again\n"
+)
+
+
+def _sentences(card):
+    return [card.sentence_text(i) for i in range(len(card.sentence_spans))]
+
+
+def test_a_comment_counter_under_the_headline_does_not_cut_the_article(score):
+    """The page of issue 18: "No comments" under the headline once left 5 words of the article."""
+    card = score(LIBRARY.format(top="No comments", middle="", end=""))
+    sentences = _sentences(card)
+    assert "No comments" not in "\n".join(sentences)  # the marker line itself is still chrome
+    assert any(s.startswith("The city opened its fifth library branch") for s in sentences)
+    assert any(s.startswith("The building cost $4 million") for s in sentences)
+    assert card.article.removed_words == 2 and not card.article.warnings
+
+
+def test_a_tail_marker_in_the_middle_drops_only_its_own_line(score):
+    card = score(LIBRARY.format(top="", middle="Related articles", end=""))
+    text = "\n".join(_sentences(card))
+    assert "Residents welcomed" in text and "The building cost" in text and "Related articles" not in text
+
+
+def test_a_tail_marker_at_the_end_still_ends_the_article(score):
+    card = score(LIBRARY.format(top="No comments", middle="", end="Related articles"))
+    text = "\n".join(_sentences(card))
+    assert "The building cost" in text
+    assert "Five things to do" not in text and "bus fares" not in text
+    assert card.article.removed_words == 2 + 2 + 9 + 8  # the two markers and the list after the last one
+
+
+def test_removal_of_most_of_the_text_is_warned_in_json_text_and_report(tmp_path, analyzer):
+    from hypecheck.render import render_markdown, render_text
+    from hypecheck.render.html import render_report
+
+    menu = "\n".join(["Menu", "Search", "Share", "Print", "Email", "Settings", "Sign in", "Subscribe"] * 6)
+    card = analyzer.score_text("Council approves budget\n\n" + menu + "\n\nThe council approved the budget on Monday.\n")
+    assert card.article.removed_share > 0.5
+    warning = next(w for w in card.article.warnings if "page chrome removal took" in w)
+    assert warning in card.to_json()
+    assert f"warning: {warning}" in render_text(card)
+    assert "page chrome removal took" in render_markdown(card)
+    assert "page chrome removal took" in render_report([card], [], [], {}, None)
+    assert card.to_dict()["article"]["removed_share"] == round(card.article.removed_share, 2)

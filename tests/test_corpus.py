@@ -59,9 +59,9 @@ def test_good_inputs_are_read_correctly():
 
 
 def test_permission_denied_is_a_clear_error(monkeypatch):
-    def denied(self):
+    def denied(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     with pytest.raises(hypecheck.InputError, match="permission denied"):
         hypecheck.score_file(CORPUS / "good.txt")

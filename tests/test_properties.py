@@ -45,3 +45,42 @@ def test_lexicon_memo_is_bounded_and_matching_unchanged_after_clearing():
     lexicon.find(["x"])
     assert len(lexicon._can_start) <= MEMO_LIMIT + 10
     assert lexicon.find(words) == before and [m.entry.term for m in before] == ["paradigm shift", "redefin*"]
+
+
+ARTICLE_LINES = [
+    "The council approved the budget on Monday after a long debate.",
+    "Mayor Tom Reed said the new branch would open every day of the week, including holidays.",
+    "Residents welcomed the reading rooms.",
+    "Prices rose 5% in March, according to the statistics office.",
+    "Analysts expect the plant to employ 300 people by the end of next year, the company said in a statement.",
+]
+CHROME_LINES = ["No comments", "Comments (3)", "Related articles", "Latest Articles", "End of Article", "Read next",
+                "Menu", "Share this article", "Sign in", "Photo: Jane Doe/Reuters", "Was this article helpful?"]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.one_of(st.sampled_from(ARTICLE_LINES), st.sampled_from(CHROME_LINES)), min_size=1, max_size=30))
+def test_chrome_rules_remove_only_the_chrome_they_name_and_an_allowed_tail(analyzer, lines):
+    """No rule removes more than its own line, except a tail marker standing after at least half
+    of the words, which takes the rest: so article lines before that point always survive, and
+    at most half of the words go to a tail."""
+    from hypecheck.lexicon import WORD
+    from hypecheck.read.clean import TAIL_MIN_SHARE, clean
+
+    text = "\n\n".join(lines) + "\n"
+    cleaned = clean(text, analyzer.lexicons.chrome)
+    words = [len(WORD.findall(line)) for line in lines]
+    total = sum(words)
+    tail_rules = [r for r in analyzer.lexicons.chrome if r.action == "tail"]
+    cut = next(
+        (i for i, line in enumerate(lines) if any(r.pattern.fullmatch(line) for r in tail_rules) and sum(words[:i]) >= TAIL_MIN_SHARE * total),
+        len(lines),
+    )
+    allowed = sum(w for line, w in zip(lines[:cut], words) if line in CHROME_LINES) + sum(words[cut:])
+    assert cleaned.removed_words <= allowed
+    assert sum(words[cut:]) <= (1 - TAIL_MIN_SHARE) * total
+    kept = "\n".join(b.text for b in cleaned.blocks)
+    for line in lines[:cut]:
+        if line in ARTICLE_LINES:
+            assert line in kept
+    assert cleaned.words == total

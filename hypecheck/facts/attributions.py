@@ -11,6 +11,8 @@ Found once per article (a fact, see :mod:`hypecheck.facts`) and read by the ``so
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -627,9 +629,19 @@ def _vague_attributions(sentence: Sentence, table: MatchTable) -> Iterable[Attri
 def _resolve_overlaps(candidates: list[Attribution]) -> list[Attribution]:
     ranked = sorted(candidates, key=lambda a: (-_PRIORITY[a.type], -(a.end - a.start), a.start))
     kept: list[Attribution] = []
+    # The kept spans never overlap, so sorted by start their ends are sorted too: a candidate
+    # overlaps one of them exactly when the last span starting before its end reaches past its
+    # start. One bisection per candidate, not a scan of every kept span (quadratic: 74 s on a
+    # sentence of 20,000 "according to Reuters").
+    starts: list[int] = []
+    ends: list[int] = []
     for cand in ranked:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+        k = bisect_left(starts, cand.end) - 1
+        if k < 0 or ends[k] <= cand.start:
             kept.append(cand)
+            at = bisect_right(starts, cand.start)
+            starts.insert(at, cand.start)
+            ends.insert(at, cand.end)
     return sorted(kept, key=lambda a: a.start)
 
 

@@ -113,6 +113,8 @@ class Document:
     sentences: tuple[Sentence, ...]
     removed: tuple[tuple[int, int, str], ...]
     encoding: str = "utf-8"
+    original_words: int = 0  # word tokens in the whole original, page chrome included
+    removed_words: int = 0  # of them, in removed page chrome
 
     @cached_property
     def repairs(self) -> tuple[tuple[int, int, str], ...]:
@@ -176,7 +178,7 @@ def build_document(
             sentences.append(Sentence(len(sentences), block.kind, block_index, text, tokens, block.mapped, start))
     title = next((s.text for s in sentences if s.kind == "title"), "") or _title_from_body(sentences)
     removed = tuple((r.start, r.end, r.reason) for r in cleaned.removed)
-    return Document(doc_id, path, original, title, tuple(sentences), removed, encoding)
+    return Document(doc_id, path, original, title, tuple(sentences), removed, encoding, cleaned.words, cleaned.removed_words)
 
 
 def _tokens(text: str) -> tuple[Token, ...]:

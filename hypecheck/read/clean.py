@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from hypecheck.read.edits import Edit, MappedText, apply_edits
-from hypecheck.lexicon import ChromeRule
+from hypecheck.lexicon import WORD, ChromeRule
 
 BlockKind = Literal["title", "heading", "body", "list_item", "meta"]
 
@@ -26,6 +26,10 @@ MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 40  # a first line this long or shorter, not ending like running text, is the headline
 # A file whose lines never exceed this and whose paragraphs span several lines is hard-wrapped.
 WRAPPED_MAX_LINE = 100
+# A ``tail`` marker ("No comments", "Related articles") ends the article only where at least this
+# share of the text's words stands before it: a comment counter under the headline must not cut
+# the article to its title. Earlier, the marker line alone is dropped, like a ``drop`` rule.
+TAIL_MIN_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class Removed:
 class Cleaned:
     blocks: tuple[Block, ...]
     removed: tuple[Removed, ...]
+    words: int = 0  # word tokens in the whole original
+    removed_words: int = 0  # of them, inside removed spans
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,19 @@ _MD_QUOTE = re.compile(r"^>\s?")
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,500})\]\([^)\n]{0,2000}\)")
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Characters a reader does not see: zero-width spaces and joiners, soft hyphens, invisible
+# operators, direction marks and embeddings. They are cut before matching, so that
+# "revolu\u200btionary" is still "revolutionary" (evidence still quotes the original).
+_INVISIBLE = re.compile(r"[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Cyrillic and Greek letters drawn like Latin ones. Inside a word that also has Latin letters
+# ("revоlutionary" with a Cyrillic o) they are read as the Latin letter; a word wholly in
+# Cyrillic or Greek is left alone.
+_LOOKALIKES = dict(zip(
+    "аеорсухіјѕԁһԛԝАВЕКМНОРСТХІЈЅοαεικνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhqwABEKMHOPCTXIJSoaeikvptuxABEZHIKMNOPTYX",
+))
+_LOOKALIKE = re.compile("[" + "".join(_LOOKALIKES) + "]")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ODD_SPACE = re.compile(r"[\u00a0\u2007\u202f\t]")
 # "AlibabaBABA--", "SAPSAP--", "BABA--": a ticker symbol and two dashes glued to a name.
 _GLUED_TICKER = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z][A-Za-z&]{0,40})--(?![A-Za-z0-9-])")
@@ -87,10 +105,19 @@ def clean(original: str, chrome_rules: tuple[ChromeRule, ...], markdown: bool = 
     """Split ``original`` into article blocks and removed chrome; offsets index ``original``."""
     lines = _split_lines(original)
     wrapped = _looks_hard_wrapped(lines)
+    line_words = [_count_words(line.text) for line in lines]
+    total_words = sum(line_words)
+    words_before = 0  # words on the lines before the current one
+    removed_words = 0
     blocks: list[Block] = []
     removed: list[Removed] = []
     paragraph: list[_Line] = []
     in_tail = False
+
+    def remove(line: _Line, index: int, reason: str) -> None:
+        nonlocal removed_words
+        removed.append(Removed(line.start, line.end, reason))
+        removed_words += line_words[index]
 
     def flush() -> None:
         if paragraph:
@@ -98,9 +125,10 @@ def clean(original: str, chrome_rules: tuple[ChromeRule, ...], markdown: bool = 
             paragraph.clear()
 
     for index, line in enumerate(lines):
+        before, words_before = words_before, words_before + line_words[index]
         if in_tail:
             if line.text:
-                removed.append(Removed(line.start, line.end, "after the end of the article"))
+                remove(line, index, "after the end of the article")
             continue
         if not line.text:
             flush()
@@ -108,20 +136,20 @@ def clean(original: str, chrome_rules: tuple[ChromeRule, ...], markdown: bool = 
         rule = _match_rule(line.text, chrome_rules)
         if rule is not None and rule.action == "tail":
             flush()
-            in_tail = True
-            removed.append(Removed(line.start, line.end, rule.reason))
+            in_tail = before >= TAIL_MIN_SHARE * total_words
+            remove(line, index, rule.reason if in_tail else f"{rule.reason} (not at the end, so only this line)")
             continue
         if rule is not None and rule.action == "drop":
             flush()
-            removed.append(Removed(line.start, line.end, rule.reason))
+            remove(line, index, rule.reason)
             continue
         if _is_ticker_line(line.text):
             flush()
-            removed.append(Removed(line.start, line.end, "stock ticker widget"))
+            remove(line, index, "stock ticker widget")
             continue
         if markdown and _MD_IMAGE.fullmatch(line.text):
             flush()
-            removed.append(Removed(line.start, line.end, "image"))
+            remove(line, index, "image")
             continue
         if rule is not None and rule.action == "meta":
             flush()
@@ -147,7 +175,11 @@ def clean(original: str, chrome_rules: tuple[ChromeRule, ...], markdown: bool = 
     if not any(b.kind in ("body", "list_item") for b in blocks):
         # Nothing but short unpunctuated lines ("Stocks soar on AI hopes"): they are the text.
         blocks = [Block("body", b.mapped) if b.kind == "heading" else b for b in blocks]
-    return Cleaned(tuple(_promote_title(blocks)), tuple(removed))
+    return Cleaned(tuple(_promote_title(blocks)), tuple(removed), total_words, removed_words)
+
+
+def _count_words(text: str) -> int:
+    return len(WORD.findall(text)) if text else 0
 
 
 def _split_lines(original: str) -> list[_Line]:
@@ -286,6 +318,8 @@ def _line_edits(line: _Line, markdown: bool, bullet: bool) -> list[Edit]:
             edits.append(Edit(base + found.start(), base + found.end(), ""))
     for found in _INVISIBLE.finditer(text):
         edits.append(Edit(base + found.start(), base + found.end(), ""))
+    if _LOOKALIKE.search(text):
+        edits.extend(_lookalike_edits(text, base))
     for found in _ODD_SPACE.finditer(text):
         edits.append(Edit(base + found.start(), base + found.end(), " "))
     # The patterns below are tried only on lines holding the text each of them needs: most
@@ -302,6 +336,18 @@ def _line_edits(line: _Line, markdown: bool, bullet: bool) -> list[Edit]:
     if "by" in text or "AI Agent" in text or "min read" in text:
         for found in _GLUED_BYLINE.finditer(text):
             edits.append(Edit(base + found.start(), base + found.start(), " "))
+    return edits
+
+
+def _lookalike_edits(text: str, base: int) -> list[Edit]:
+    """Each Cyrillic or Greek look-alike inside a word that also has Latin letters, as its Latin letter."""
+    edits = []
+    for word in _LETTER_RUN.finditer(text):
+        letters = word.group()
+        if _LOOKALIKE.search(letters) and any("a" <= ch.lower() <= "z" for ch in letters):
+            for found in _LOOKALIKE.finditer(letters):
+                at = base + word.start() + found.start()
+                edits.append(Edit(at, at + 1, _LOOKALIKES[found.group()]))
     return edits
 
 

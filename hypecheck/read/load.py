@@ -8,6 +8,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -44,24 +45,40 @@ check_size = _check_size  # collections check each row against the same limit
 
 
 def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one article file. Raises :class:`InputError` with a one-line reason."""
+    """Read one article file. Raises :class:`InputError` with a one-line reason.
+
+    At most ``max_bytes + 1`` bytes are read from anything: a regular file is refused by its
+    size before reading, a device (``/dev/zero``) or pipe stops at the limit, and a FIFO with no
+    writer reads as empty instead of blocking for ever."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: {_why_missing(p)}")
-    if stat.S_ISFIFO(p.stat().st_mode) or stat.S_ISSOCK(p.stat().st_mode):
-        # Reading a pipe nobody writes to blocks for ever (a FIFO left in a folder, say).
-        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(p.stat().st_mode) else "a socket"
-        raise InputError(f"{p}: is {kind}, not a file; to score what it carries, pipe it in: hypecheck score - < {p}")
-    if p.is_file():
-        _check_size(p.stat().st_size, str(p), max_bytes)
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory; give its files ({p}/*.txt) or use: hypecheck report {p}")
+    if p.is_symlink() and not p.exists():
+        raise InputError(f"{p}: {_why_missing(p)}")  # a link to nothing, or a loop of links
     try:
-        data = p.read_bytes()
+        mode = p.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except OSError as err:
+        raise InputError(f"{p}: cannot be read ({err.strerror or err})") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{p}: is a directory; give its files ({p}/*.txt) or use: hypecheck report {p}")
+    if stat.S_ISREG(mode):
+        _check_size(p.stat().st_size, str(p), max_bytes)
+    elif stat.S_ISSOCK(mode):
+        raise InputError(f"{p}: is a socket, not a file")
+    try:
+        if stat.S_ISFIFO(mode):
+            data = _read_fifo(p, max_bytes)
+        else:
+            with p.open("rb") as stream:
+                data = read_limited(stream, max_bytes)
     except PermissionError:
         raise InputError(f"{p}: permission denied") from None
     except OSError as err:
         raise InputError(f"{p}: cannot be read ({err.strerror or err})") from None
+    if len(data) > max_bytes:  # a device or pipe: its size is known only by reading
+        raise InputError(f"{p}: more than {max_bytes:,} bytes, the limit (raise it with --max-bytes)")
+    if not data.strip():
+        raise InputError(f"{p}: empty" + (" (a named pipe nothing was written to)" if stat.S_ISFIFO(mode) else " file"))
     text, encoding = decode(data, str(p))
     if p.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
         return Source(p.stem, str(path), html_to_text(text, str(p)), True, encoding)
@@ -81,29 +98,43 @@ def _why_missing(p: Path) -> str:
     return "no such file"
 
 
+def read_limited(stream: BinaryIO, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of ``stream``: one more than the limit is enough to
+    refuse the input, and ``/dev/zero`` or an endless pipe cannot fill the memory."""
+    chunks, total = [], 0
+    while total <= max_bytes:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def _read_fifo(p: Path, max_bytes: int) -> bytes:
+    """A named pipe: opened without waiting for a writer (a plain open blocks until one comes,
+    for ever if none does); one that has no writer reads as empty."""
+    fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)
+    os.set_blocking(fd, True)  # with a writer, wait for its data like any pipe (a | b)
+    with os.fdopen(fd, "rb") as stream:
+        return read_limited(stream, max_bytes)
+
+
 def is_url(name: str) -> bool:
     return name.startswith(("http://", "https://"))
 
 
-def read_url(url: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Fetch a page the user named explicitly (hypecheck never fetches anything else)."""
-    import urllib.error
-    import urllib.request
-    from urllib.parse import urlparse
+def read_url(url: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = FETCH_TIMEOUT) -> Source:
+    """Fetch a page the user named explicitly (hypecheck never fetches anything else), within
+    one deadline for the whole fetch; see :mod:`hypecheck.read.fetch`."""
+    from urllib.parse import urlsplit
 
-    request = urllib.request.Request(url, headers={"User-Agent": "hypecheck (article scorer)"})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 (user-given URL)
-            data = response.read(max_bytes + 1)
-            content_type = response.headers.get_content_type()
-    except urllib.error.HTTPError as err:
-        raise InputError(f"{url}: the server answered {err.code} {err.reason}") from None
-    except (urllib.error.URLError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        raise InputError(f"{url}: cannot be fetched ({reason})") from None
-    _check_size(len(data), url, max_bytes)
+    from hypecheck.read.fetch import fetch
+
+    data, content_type = fetch(url, max_bytes, timeout)
     text, encoding = decode(data, url)
-    name = Path(urlparse(url).path).stem or urlparse(url).netloc
+    parts = urlsplit(url)
+    name = Path(parts.path).stem or parts.hostname or "page"
     if content_type in ("text/html", "application/xhtml+xml") or _looks_like_html(text):
         return Source(name, url, html_to_text(text, url), True, encoding)
     return Source(name, url, text, content_type == "text/markdown", encoding)
@@ -123,30 +154,56 @@ def html_to_text(html: str, name: str) -> str:
     What the page's head says made it follows as "Page metadata:" lines (the ``generator`` meta
     tag; a schema.org author of type SoftwareApplication), and an image standing inside a line of
     text reads as its alt text, title or file name, as a screen reader reads it ("Generated by"
-    followed by a product logo)."""
+    followed by a product logo).
+
+    The page is parsed once. Markup that would take lxml minutes (an element with a hundred
+    thousand attributes: parsing them is quadratic) is refused first, by a linear scan. Only
+    what a reader sees counts: elements hidden by the ``hidden`` attribute, inline styles
+    (``display:none``, ``visibility:hidden``, text under 2 px, no opacity) or the usual
+    hiding classes are removed before extraction; lines of a visible ``<footer>`` or ``<aside>``
+    that speak of AI (a disclosure often stands there) are kept after the article, which
+    trafilatura would otherwise leave out with the rest of the page frame."""
+    from copy import copy
+
     import trafilatura
+    from trafilatura.core import determine_returnstring
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.settings import Extractor
     from trafilatura.utils import load_html
 
+    from hypecheck.read.visible import check_markup, remove_hidden, visible_frame_lines
+
+    check_markup(html, name)
     tree = load_html(html)
-    made_by = _made_by(tree) if tree is not None else []
-    html = _inline_images_read_as_text(tree) or html if tree is not None else html
-    metadata = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    body = trafilatura.extract(
-        html, output_format="markdown", include_links=True, include_comments=False, include_tables=False, include_images=False
-    ) or ""
+    if tree is None:
+        raise InputError(f"{name}: no article text found in the HTML page")
+    remove_hidden(tree)
+    frame_lines = visible_frame_lines(tree)
+    made_by = _made_by(tree)
+    meta_author = _meta_author(tree)
+    _inline_images_read_as_text(tree)  # in place: an image inside a line of text reads as its label
+    metadata_options = Extractor(with_metadata=True, comments=False, tables=False)
+    metadata = extract_metadata(
+        copy(tree), metadata_options.url, metadata_options.date_params, metadata_options.fast, metadata_options.author_blacklist
+    )
+    options = Extractor(output_format="markdown", links=True, comments=False, tables=False, images=False)
+    document = trafilatura.bare_extraction(tree, options=options)
+    body = determine_returnstring(document, options) if document is not None else ""
     if len(body.split()) < MIN_HTML_ARTICLE_WORDS:  # trafilatura falls back to menu text ("Home")
         raise InputError(f"{name}: no article text found in the HTML page")
-    title = ((metadata.title if metadata is not None else "") or "").strip()
+    title = (metadata.title or "").strip()
     lines = [title] if title else []
-    author = (metadata.author if metadata is not None else None) or (_meta_author(tree) if tree is not None else None)
+    author = metadata.author or meta_author
     if author:
         lines.append(f"By {author.strip()}")
-    if metadata is not None and metadata.date:
+    if metadata.date:
         lines.append(f"Published {metadata.date}")
     lines += made_by
     paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
     if paragraphs and paragraphs[0].lstrip("# ").strip() == title:
         paragraphs = paragraphs[1:]
+    in_body = set(paragraphs)
+    paragraphs += [line for line in frame_lines if line not in in_body]
     return "\n".join(lines) + "\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
@@ -257,6 +314,14 @@ def read_bytes(data: bytes, name: str = "stdin", markdown: bool = False, max_byt
         raise InputError(f"{name}: empty input")
     text, encoding = decode(data, name)
     return Source(name, name if name != "stdin" else "-", text, markdown, encoding)
+
+
+def read_stdin(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Standard input, read up to the limit (``< /dev/zero`` must not fill the memory)."""
+    data = read_limited(stream, max_bytes)
+    if len(data) > max_bytes:
+        raise InputError(f"stdin: more than {max_bytes:,} bytes, the limit (raise it with --max-bytes)")
+    return read_bytes(data, "stdin", max_bytes=max_bytes)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:

@@ -39,12 +39,25 @@ def safe_name(text: str, limit: int = 80) -> str:
     return cleaned or "article"
 
 
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
+# ("=HYPERLINK(...)" in a title would run when a teacher opens scores.csv).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell that a spreadsheet would read as a formula, with a leading apostrophe (the
+    neutralisation OWASP recommends and spreadsheets hide); numbers and other cells unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def scores_csv(results: Sequence[Result]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=TABLE_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for result in results:
-        writer.writerow(result.to_row())
+        writer.writerow({k: spreadsheet_safe(v) for k, v in result.to_row().items()})
     return buffer.getvalue()
 
 

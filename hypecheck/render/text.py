@@ -16,7 +16,7 @@ def render_text(card: Scorecard, explain: bool = False, color: bool = False, top
     lines = [
         f"hypecheck · {a.id}",
         f"“{a.title}”" if a.title else "(untitled)",
-        f"{a.words} word{'s' if a.words != 1 else ''} · {sentence_count(card)}" + (f" · {a.removed_spans} lines of page chrome removed" if a.removed_spans else ""),
+        f"{a.words} word{'s' if a.words != 1 else ''} · {sentence_count(card)}" + (f" · {a.removed_spans} line{'s' if a.removed_spans != 1 else ''} of page chrome removed ({a.removed_words:,} words, {a.removed_share:.0%})" if a.removed_spans else ""),
         *(f"warning: {w}" for w in a.warnings),
         "",
         f"HYPE INDEX {card.hype_index:5.1f}  {bar(card.hype_index, 30)}  {label_for(card.hype_index)}",
@@ -50,6 +50,9 @@ def _evidence_lines(card: Scorecard, result, colour: str | None, explain: bool, 
     hidden = len(top_evidence(result, None)) - len(groups)
     if hidden > 0:
         lines.append(f"  … {hidden} more sentence{'s' if hidden > 1 else ''} (--explain shows all)")
+    omitted = result.omitted.get("evidence", 0)
+    if omitted:
+        lines.append(f"  … and {omitted:,} more evidence item{'s' if omitted > 1 else ''} left out of the scorecard (the counts above include them)")
     return lines
 
 
