@@ -38,6 +38,10 @@ ATTACKS: dict[str, Callable[[], bytes]] = {
     "commas.txt": lambda: b"Sales rose to 1" + b",000" * 125_000 + b" units.",
     "dollar-ones.txt": lambda: b"Sales rose " + b"$1" * 250_000,
     "according-to.txt": lambda: b"Sales rose, " + b"according to Reuters " * 25_000,
+    # One sentence of many speakers, quoted figures and own-data cues: each is looked up once a
+    # sentence, not once a verb or a figure (both were quadratic before they were caught here).
+    "said-bodies.txt": lambda: b"News: " + b"the ministry said police said " * 15_000,
+    "quoted-figures.txt": lambda: b"Sales rose " + b'"by 5%" and we found ' * 20_000,
     "very.txt": lambda: b"The launch was " + b"very " * 100_000 + b"good.",
     "200k-sentence.txt": lambda: (b"The launch was a revolutionary moment and " * 5_000)[:200_000] + b".",
     "many-short-lines.txt": lambda: b"Yes.\n" * 100_000,

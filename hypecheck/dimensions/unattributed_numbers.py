@@ -26,7 +26,7 @@ from hypecheck.scorecard import DimensionResult, Evidence, clamp
 from hypecheck.facts.numbers import NumberMention
 from hypecheck.dimensions.descriptor import Column, Dimension
 from hypecheck.facts import Facts
-from hypecheck.facts.attributions import OWN_DATA, Attribution, in_quotation
+from hypecheck.facts.attributions import OWN_DATA, Attribution, inside_quotes, quote_marks
 
 NAME = "unattributed_numbers"
 WEAK_FIGURE_WEIGHT = 0.5
@@ -53,6 +53,7 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
         if sentence.kind in ("title", "meta"):
             continue
         own_data = next((a for a in by_sentence.get(sentence.index, ()) if a.via == OWN_DATA), own_data)
+        marks = quote_marks(sentence.text) if sentence.figures else []
         for mention in sentence.figures:
             here = by_sentence.get(sentence.index, [])
             # A citation marker ([^1], [2]) attributes its whole sentence, whatever stands nearer.
@@ -61,7 +62,7 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
                 previous = doc.sentences[sentence.index - 1]
                 if previous.block == sentence.block and by_sentence.get(previous.index):
                     source = by_sentence[previous.index][-1]
-            if source is None and in_quotation(sentence.text, mention.start) and sentence.index + 1 < len(doc.sentences):
+            if source is None and inside_quotes(marks, mention.start) and sentence.index + 1 < len(doc.sentences):
                 following = doc.sentences[sentence.index + 1]
                 if following.block == sentence.block and by_sentence.get(following.index):
                     source = by_sentence[following.index][0]

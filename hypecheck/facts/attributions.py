@@ -325,9 +325,11 @@ def _candidates(
     names = names or _Names(frozenset(), frozenset(), {})
     yield from _speaker_attributions(sentence, lex, table, subject, last_person, names)
     yield from _after_quote(sentence, lex, subject, last_person, names)
-    for m in table.find("own_evidence"):
+    own = table.find("own_evidence")
+    marks = quote_marks(text) if own else []
+    for m in own:
         start, end = sentence.tokens[m.first].start, sentence.tokens[m.last].end
-        if not in_quotation(text, start):
+        if not inside_quotes(marks, start):
             yield Attribution(sentence.index, start, end, "self", subject.title() or "the writer", text[start:end], via=OWN_DATA)
     yield from _vague_attributions(sentence, table)
 
@@ -346,7 +348,17 @@ _DOUBLE_QUOTES = re.compile(r'["“”]')
 
 def in_quotation(text: str, start: int) -> bool:
     """Whether ``start`` stands inside a quotation: an odd number of double quotes before it."""
-    return len(_DOUBLE_QUOTES.findall(text, 0, start)) % 2 == 1
+    return inside_quotes(quote_marks(text), start)
+
+
+def quote_marks(text: str) -> list[int]:
+    """Where the double quotes of ``text`` stand: found once, so that asking about many offsets
+    of one long sentence stays linear (see :func:`inside_quotes`)."""
+    return [m.start() for m in _DOUBLE_QUOTES.finditer(text)]
+
+
+def inside_quotes(marks: list[int], start: int) -> bool:
+    return bisect_left(marks, start) % 2 == 1
 
 
 def _after_quote(sentence: Sentence, lex: Lexicons, subject: str, last_person: str, names: _Names) -> Iterable[Attribution]:
@@ -376,12 +388,14 @@ def _speaker_attributions(
     (the Tom Conroy named before), "the health ministry said", "Loomer tweeted" (social)."""
     words, tokens, text = sentence.words, sentence.tokens, sentence.text
     role_at = table.by_start("person_roles")  # the role entry starting at each word, if any
+    role_ends = frozenset(m.last for m in role_at.values())
+    bodies: dict[int, Match] | None = None  # public bodies by their last word, when first needed
     for verb in table.by_start("report_verbs"):
         if not _is_verb_position(sentence, verb):
             continue
         end = tokens[verb].end
         i = _verb_head(words, verb)  # "Conroy also said": the subject ends before "also"
-        speaker = _subject_before(sentence, i, lex, role_at, names)
+        speaker = _subject_before(sentence, i, lex, role_ends, names)
         if speaker is not None:
             first, last, appositive_role = speaker
             leading_role = role_at.get(first)
@@ -407,7 +421,9 @@ def _speaker_attributions(
             start = tokens[i - 1 if before[-1:] == ("it",) else i - len(before)].start
             yield Attribution(sentence.index, start, end, "self", subject.title() or "the company", text[start:end])
         else:
-            official = _official_before(sentence, i, verb, role_at, subject) or _body_before(sentence, i, verb, table)
+            if bodies is None:
+                bodies = _bodies_by_end(table)
+            official = _official_before(sentence, i, verb, role_at, subject) or _body_before(sentence, i, verb, bodies)
             if official is not None:
                 yield official
         after = _speaker_after(sentence, verb, lex, role_at)
@@ -439,7 +455,7 @@ def _gap(sentence: Sentence, left: int, right: int) -> str:
 
 
 def _subject_before(
-    sentence: Sentence, i: int, lex: Lexicons, role_at: Mapping[int, Match], names: _Names
+    sentence: Sentence, i: int, lex: Lexicons, role_ends: frozenset[int], names: _Names
 ) -> tuple[int, int, bool] | None:
     """The capitalised name that is the subject of the verb at token ``i``: right before it,
     before a comma-delimited appositive ("Tim Cook, Apple's chief executive, said"), or as the
@@ -453,7 +469,7 @@ def _subject_before(
             k -= 1
         if k == 0 or i - k > 14:
             return None
-        if i - k <= 4 and all(_capitalised(t.text) for t in sentence.tokens[k:i]) and any(m.last == k - 1 for m in role_at.values()):
+        if i - k <= 4 and all(_capitalised(t.text) for t in sentence.tokens[k:i]) and k - 1 in role_ends:
             return k, i - 1, True  # "the fire chief, Jane Roe, said"
         appositive_role = bool(lex["person_roles"].find(sentence.words[k:i]))
         last = k - 1
@@ -569,11 +585,18 @@ def _capitalised_run_start(sentence: Sentence, last: int) -> int | None:
     return first
 
 
-def _body_before(sentence: Sentence, i: int, verb: int, table: MatchTable) -> Attribution | None:
+def _bodies_by_end(table: MatchTable) -> dict[int, Match]:
+    """The sentence's public-body matches by their last word (one dict per sentence, so many
+    verbs in one long sentence stay linear)."""
+    found = table.find("public_bodies")
+    return {m.last: m for m in found} if found else {}
+
+
+def _body_before(sentence: Sentence, i: int, verb: int, bodies: Mapping[int, Match]) -> Attribution | None:
     """"The health ministry said", "police said", "..., the fire service said.": a public body
     named by a common noun from ``public_bodies.tsv`` (``i``: where the subject ends)."""
     words, tokens, text = sentence.words, sentence.tokens, sentence.text
-    body = next((m for m in table.find("public_bodies") if m.last == i - 1), None)
+    body = bodies.get(i - 1)
     if body is None:
         return None
     first = body.first
