@@ -172,3 +172,13 @@ def test_an_unnamed_document_as_evidence_is_vague(analyzer, text, vague):
 )
 def test_documents_not_used_as_evidence_are_no_source(analyzer, text):
     assert not [k for k, _ in attributions(analyzer, text) if k == "vague"]
+
+
+def test_a_company_s_own_news_site_named_in_words_is_self_in_a_story_about_it(analyzer):
+    about_alibaba = (
+        "Alibaba Group expands its cloud. Alibaba shares rose. "
+        "Investment rose sharply, as detailed in a report from Alizila."
+    )
+    assert ("self", "Alizila") in attributions(analyzer, about_alibaba)
+    about_others = "Tencent Holdings grew. Tencent shares rose. Rivals spent more, as detailed in a report from Alizila."
+    assert ("outlet", "Alizila") in attributions(analyzer, about_others)

@@ -720,7 +720,10 @@ def _classify_name(name: str, lex: Lexicons, subject: str, has_role: bool, speec
     if has_role:
         return "person"
     if lex["news_outlets"].has_phrase(words):
-        return "outlet"
+        # A company's own news site (Alizila, "owned_by alibaba") is the company speaking about
+        # itself in an article about that company, as its domain is (source_domains.tsv).
+        owner = next((m.entry.note for m in lex["news_outlets"].find(list(words)) if m.entry.note.startswith("owned_by ")), "")
+        return "self" if subject and owner == f"owned_by {subject}" else "outlet"
     if lex["social_platforms"].find(list(words)) and len(words) == 1:
         return "social"
     if any(lex["organisation_words"].has_phrase((w,)) for w in words):
