@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from hypecheck.dimensions.descriptor import Column, Dimension
 from hypecheck.facts import Facts
+from hypecheck.facts.attributions import inside_quotes, quote_marks
 from hypecheck.facts.document import Document, Sentence
 from hypecheck.facts.matches import Tables
 from hypecheck.lexicon import Lexicons
@@ -151,7 +152,6 @@ _REVIEWER = re.compile(
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
 _AGENT_NAME = re.compile(r"\bAI [Aa]gent\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}?)(?=\s+(?:[Rr]eviewed|[Ee]dited)\b|[,.;]|$)")
-_QUOTES = "\"“”«»"
 
 
 @dataclass(frozen=True)
@@ -237,12 +237,6 @@ def _a_person_named(text: str, m: re.Match[str], tools: tuple[str, ...]) -> bool
     return bool(_product_pattern(tools).fullmatch(last)) and re.match(r"\s+[A-Z][a-z]", text[m.end() :]) is not None
 
 
-def _quoted(text: str, at: int) -> bool:
-    """True when ``at`` sits inside quotation marks opened earlier in the sentence."""
-    before = text[:at]
-    return sum(before.count(q) for q in _QUOTES) % 2 == 1
-
-
 def _counts_as_disclosure(sentence: Sentence, start: int, end: int, kinds: frozenset, alone: bool) -> bool:
     """Whether a candidate speaks about this text. Never inside quotation marks (a quoted chatbot
     is talk about AI). Always: an AI narrator naming itself, a byline or meta line. A label or a
@@ -251,7 +245,7 @@ def _counts_as_disclosure(sentence: Sentence, start: int, end: int, kinds: froze
     2026-01-08"); a headline about AI ("AI-generated images flood social media", "Essays written
     with ChatGPT fool teachers") is neither. Otherwise the sentence must be about this text
     ("this article", "everything below")."""
-    if _quoted(sentence.text, start):
+    if inside_quotes(quote_marks(sentence.text), start):
         return False
     if "narrator" in kinds or sentence.kind == "meta":
         return True

@@ -343,12 +343,9 @@ _AFTER_QUOTE = re.compile(
 
 
 OWN_DATA = "own data"  # an Attribution's via: the writer's own measurement ("I counted")
-_DOUBLE_QUOTES = re.compile(r'["“”]')
-
-
-def in_quotation(text: str, start: int) -> bool:
-    """Whether ``start`` stands inside a quotation: an odd number of double quotes before it."""
-    return inside_quotes(quote_marks(text), start)
+# Double quotation marks, straight, curly or angled: "inside a quotation" is an odd number of
+# them before a place in the sentence.
+_DOUBLE_QUOTES = re.compile(r'["“”«»]')
 
 
 def quote_marks(text: str) -> list[int]:
@@ -358,6 +355,7 @@ def quote_marks(text: str) -> list[int]:
 
 
 def inside_quotes(marks: list[int], start: int) -> bool:
+    """Whether ``start`` stands inside a quotation: an odd number of the marks before it."""
     return bisect_left(marks, start) % 2 == 1
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Mapping
 from urllib.parse import urlsplit
 
@@ -157,9 +159,15 @@ def domain_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def domain_table(domains: Lexicon) -> dict[str, str]:
-    """Domain (or ".suffix") -> type, from the lexicon's entries."""
-    return {e.term: e.note for e in domains.entries}
+def domain_table(domains: Lexicon) -> Mapping[str, str]:
+    """Domain (or ".suffix") -> type, from the lexicon's entries (made once per lexicon: both the
+    citations and the subject company read it for every article)."""
+    return _domain_table(domains.entries)
+
+
+@lru_cache(maxsize=8)
+def _domain_table(entries: tuple) -> Mapping[str, str]:
+    return MappingProxyType({e.term: e.note for e in entries})
 
 
 def source_type(domain: str, table: Mapping[str, str], subject: str) -> str:
