@@ -193,3 +193,39 @@ def test_a_picture_is_not_a_source(score, markdown):
     card = score("Acme chips\n\n" + markdown, name="pictures", markdown=True)
     assert not [s for s in card["sourcing"].metrics["sources"] if s.get("via") == "link"]
     assert card["unattributed_numbers"].metrics["unattributed"] == 1
+
+
+def test_reference_link_labels_are_not_bracket_citations(score):
+    """``[text][1]`` with ``[1]: url`` is a link to that url, not a citation of an unseen reference [1]."""
+    text = (
+        "# HTTPS everywhere\n\nThe [best way to fix that is HTTPS][1], as [the FTC wrote][2]. "
+        "We also [said so before][1], and [again][3].\n\n"
+        "[1]: https://18f.gsa.gov/2014/11/13/why-we-use-https/\n[2]: https://www.ftc.gov/news\n[3]: https://18f.gsa.gov/later\n"
+    )
+    sources = score(text, name="https", markdown=True)["sourcing"].metrics["sources"]
+    assert sorted(s["name"] for s in sources) == ["18f.gsa.gov", "ftc.gov"]
+
+
+def test_a_link_to_the_readers_own_machine_names_no_source(score):
+    card = score("# Try it\n\nOpen [the dashboard](http://localhost:8457/) and log in.", name="local", markdown=True)
+    assert not card["sourcing"].metrics["sources"]
+
+
+def test_links_within_the_site_are_its_own_pages(score):
+    """A relative link points to another page of the same publication: checkable, not independent."""
+    text = "# Consciousness\n\nThe [Chinese Room argument](/topics/ai-consciousness/#room) still divides philosophers deeply."
+    sources = score(text, name="site", markdown=True)["sourcing"].metrics["sources"]
+    assert [(s["name"], s["type"], s["via"]) for s in sources] == [("this site", "self", "link")]
+    anchors = score("# Notes\n\nSee [the notes](#notes) below for more detail on this.", name="anchor", markdown=True)
+    assert not anchors["sourcing"].metrics["sources"]
+
+
+def test_a_printed_reference_list_names_its_items(score):
+    text = (
+        "# LLM consciousness\n\nLarge models still fail the test of continual learning, some argue.\n\n## References\n\n"
+        "- Vaswani, A. et al. (2017). Attention Is All You Need. *NeurIPS*.\n"
+        "- Hoel, E. (2026). A Disproof of Large Language Model Consciousness.\n"
+        "- Bender, E. et al. (2021). On the Dangers of Stochastic Parrots.\n"
+    )
+    listed = [s for s in score(text, name="refs", markdown=True)["sourcing"].metrics["sources"] if s.get("via") == "source list"]
+    assert [(s["type"], s["items"]) for s in listed] == [("research", 3)]

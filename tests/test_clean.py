@@ -145,3 +145,26 @@ def test_removal_of_most_of_the_text_is_warned_in_json_text_and_report(tmp_path,
     assert "page chrome removal took" in render_markdown(card)
     assert "page chrome removal took" in render_report([card], [], [], {}, None)
     assert card.to_dict()["article"]["removed_share"] == round(card.article.removed_share, 2)
+
+
+def test_a_fenced_code_block_is_set_aside_as_code_not_chrome(analyzer):
+    """A tutorial's code is neither prose nor page clutter: its lines leave the article's text,
+    are listed as code, and do not count towards the share of words removed as chrome."""
+    text = (
+        "# Running the server\n\nStart the server with one command.\n\n"
+        "```python\nresearch = Researcher(query)  # Reuters said 40% of users\nprint('CEO Jane Roe said')\n```\n\n"
+        "~~~\nmore code\n~~~\n\nThen open the page.\n"
+    )
+    cleaned = blocks(analyzer, text, markdown=True)
+    assert [b.text for b in cleaned.blocks] == ["Running the server", "Start the server with one command.", "Then open the page."]
+    assert {r.reason for r in cleaned.removed} == {"code block, not prose"}
+    assert cleaned.removed_words == 0
+    # In a plain text file the same lines are text: only Markdown has fences.
+    assert any("Reuters" in b.text for b in blocks(analyzer, text).blocks)
+
+
+def test_a_template_tag_line_is_removed(analyzer):
+    text = '# Summit\n\nThe summit opens on Monday.\n\n{{< youtube id="5cnCfuXevgA" title="Closing remarks with Ann Lewis" >}}\n'
+    cleaned = blocks(analyzer, text, markdown=True)
+    assert [b.text for b in cleaned.blocks] == ["Summit", "The summit opens on Monday."]
+    assert [r.reason for r in cleaned.removed] == ["page template tag"]

@@ -168,3 +168,38 @@ def test_a_quoted_researcher_s_we_found_belongs_to_the_researcher(score):
     card = score('Ozone study\n\n"We found that 27 percent of the wheat was lost," said Colette Heald of MIT.')
     figure = card["unattributed_numbers"].metrics["figures"][0]
     assert figure["status"] == "attributed" and figure["source"] == "Colette Heald", figure
+
+
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        ("The team built eight agents and two run modes.", ["eight agents", "two run modes"]),
+        ("Forty-five people died and six hundred men fled.", ["Forty-five people", "six hundred men"]),
+        ("Eight new agents were seen by twelve people.", ["Eight new agents", "twelve people"]),
+        # not counts: pointing back, guesses, time, "one", a multiplier
+        ("The two companies merged, and these three firms followed.", []),
+        ("Two or three people came, one of the best turnouts.", []),
+        ("It took three years and four days.", []),
+        ("He has three times the reach.", []),
+    ],
+)
+def test_counts_written_in_words(score, sentence, figures):
+    card = score("Headline of the story\n\n" + sentence, name="words")
+    assert [f["text"] for f in card["unattributed_numbers"].metrics["figures"]] == figures
+
+
+def test_an_interviewees_figures_are_attributed_to_the_interviewee(score):
+    interview = (
+        "An interview with the editor of a small paper\n\n"
+        "How many people write for you?\n\nWe have 15 writers and 20 freelancers at any time.\n\n"
+        "How do you choose stories?\n\nWe vote on about 40 headlines a week.\n\n"
+        "What comes next?\n\nA second paper, with 12 staff.\n"
+    )
+    figures = score(interview, name="interview")["unattributed_numbers"].metrics["figures"]
+    assert {f["text"]: (f["status"], f["source"]) for f in figures} == {
+        "15 writers": ("attributed", "the interviewee"), "20 freelancers": ("attributed", "the interviewee"),
+        "40 headlines": ("attributed", "the interviewee"), "12 staff": ("attributed", "the interviewee"),
+    }
+    # The same questions and answers in an article that is not an interview: no one is speaking.
+    plain = interview.replace("An interview with the editor of a small paper", "The editor of a small paper")
+    assert {f["status"] for f in score(plain, name="plain")["unattributed_numbers"].metrics["figures"]} == {"unattributed"}

@@ -3,10 +3,11 @@
 The attributions themselves are facts of the article (:mod:`hypecheck.facts.attributions`,
 found once and shared with ``unattributed_numbers`` and the pitfalls); this module scores them.
 
-Score: 55% the weak share of all attributions (a self-claim counts three quarters weak, so "the
-company says" is not scored as no source at all; a list of sources counts as its items) and 45% how
-far the article falls short of one named attribution per six body sentences. No attribution at
-all scores 100.
+Score: 45% the weak share of all attributions (a self-claim counts three quarters weak, so "the
+company says" is not scored as no source at all; a list of sources counts as its items), 45% how
+far the article falls short of one named attribution per six body sentences, and 10% the share of
+the sentences stating figures that name no source in them or just before them. No attribution
+at all scores 100 (with no figures, the shortfall of named sources stands for the third part).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from hypecheck.scorecard import DimensionResult, Evidence, clamp
 NAME = "sourcing"
 WEAK_WEIGHT = {"self": 0.75, "social": 1.0, "vague": 1.0}
 SENTENCES_PER_NAMED_SOURCE = 6
+# The score's parts: the weak share of the attributions, the shortfall of named sources, and the
+# share of the sentences stating figures that name no source (in them or just before them).
+# Chosen on bench/validity's half A (rho 0.73 -> 0.79 against 4 - the readers' sourcing quality).
+WEIGHTS = {"weak": 0.45, "coverage": 0.45, "unsourced": 0.10}
 WEASEL_SHOWN = 0.7  # a weasel-model probability from which an unattributed sentence is shown
 
 
@@ -38,10 +43,13 @@ def analyze(facts: Facts) -> DimensionResult:
     weak_count = sum(counts[t] for t in WEAK_TYPES)
     # "The company says" is weak, but it is a source: a self-claim counts three quarters weak.
     weak_share = weak / (named_items + weak_count) if named_items + weak_count else 1.0
-    score = clamp(100 * (0.55 * weak_share + 0.45 * (1 - coverage)))
+    unsourced = _unsourced_claims(doc, attributions)
+    with_figures = sum(1 for s in doc.body if s.figures)
+    # With no figures, the shortfall of named sources stands for this part too.
+    unsourced_share = len(unsourced) / with_figures if with_figures else 1 - coverage
+    score = clamp(100 * (WEIGHTS["weak"] * weak_share + WEIGHTS["coverage"] * (1 - coverage) + WEIGHTS["unsourced"] * unsourced_share))
 
     evidence = tuple(_evidence(doc, a) for a in attributions)
-    unsourced = _unsourced_claims(doc, attributions) if coverage < 1.0 else ()
     possible = _weasel_sentences(doc, attributions, weasel) if weasel is not None else ()
     evidence = tuple(sorted(evidence + unsourced + possible, key=lambda e: (e.start, e.end)))
     sources = _distinct_sources(attributions)
@@ -57,6 +65,7 @@ def analyze(facts: Facts) -> DimensionResult:
         "named_distinct": sum(s.get("items", 1) for s in sources if s["type"] in NAMED_TYPES),
         "weak_share": weak_share,
         "named_coverage": coverage,
+        "unsourced_figure_share": unsourced_share,
         "subject_company": subject,
         "sources": sources,
         "weasel_sentences": len(possible) if weasel is not None else None,

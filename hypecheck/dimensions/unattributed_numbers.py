@@ -46,6 +46,7 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
     for a in attributions:
         by_sentence.setdefault(a.sentence, []).append(a)
     figures = []
+    answers = interview_answers(doc)
     own_data: Attribution | None = None  # "I counted ...": the writer's data, up to the next heading
     for sentence in doc.sentences:
         if sentence.kind in ("title", "meta") or (sentence.kind == "heading" and not sentence.text.startswith("|")):
@@ -68,9 +69,44 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
                     source = by_sentence[following.index][0]
             if source is None:
                 source = own_data
+            if source is None and sentence.block in answers:
+                source = _interviewee(sentence, mention)
             status = "unattributed" if source is None else "attributed" if source.named else "weakly_sourced"
             figures.append(Figure(sentence.index, mention, status, source))
     return figures
+
+
+INTERVIEW = "interview answer"  # the via of a figure an interviewee states in an answer
+MIN_QUESTIONS = 3
+
+
+def interview_answers(doc: Document) -> frozenset[int]:
+    """The blocks that answer an interviewer's questions, in an article that says it is an
+    interview ("Interview with ..." in its title or opening) and asks at least three questions in
+    paragraphs of their own: every block after a question, up to the next question or heading."""
+    opening = " ".join(s.text for s in doc.sentences[:4]).lower()
+    if "interview" not in opening:
+        return frozenset()
+    last_of_block: dict[int, str] = {}
+    kinds: dict[int, str] = {}
+    for s in doc.sentences:
+        last_of_block[s.block] = s.text
+        kinds[s.block] = s.kind
+    questions = {b for b, text in last_of_block.items() if text.rstrip(" \"”'’*").endswith("?") and kinds[b] in ("body", "heading")}
+    if len(questions) < MIN_QUESTIONS:
+        return frozenset()
+    answers, answering = set(), False
+    for block in sorted(last_of_block):
+        if block in questions or kinds[block] in ("heading", "title"):
+            answering = block in questions
+        elif answering and kinds[block] in ("body", "list_item"):
+            answers.add(block)
+    return frozenset(answers)
+
+
+def _interviewee(sentence, mention: NumberMention) -> Attribution:
+    """A figure in an interview answer is the interviewee's word: a named person speaking."""
+    return Attribution(sentence.index, mention.start, mention.end, "person", "the interviewee", sentence.text[mention.start : mention.end], via=INTERVIEW)
 
 
 _RANK = {"attributed": 0, "weakly_sourced": 1, "unattributed": 2}

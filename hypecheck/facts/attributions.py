@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping
 
-from hypecheck.facts.citations import domain_of, domain_table, find_citations
+from hypecheck.facts.citations import Spans, domain_of, domain_table, find_citations
 from hypecheck.facts.document import Document, Sentence
 from hypecheck.facts.matches import MatchTable, Tables
 from hypecheck.lexicon import Lexicon, Lexicons, Match, normalize_words
@@ -164,10 +164,13 @@ def find_attributions(doc: Document, lex: Lexicons, subject: str | None = None, 
     found: list[Attribution] = []
     last_person = ""  # "she said" refers to the last named person
     names = _Names.of(doc)
+    code = inline_code(doc.original)
     for sentence in doc.sentences:
         if sentence.kind in ("title", "meta"):
             continue
         candidates = list(_candidates(sentence, lex, tables.words(sentence), social, subject, last_person, names))
+        if code is not None:  # an identifier in `code` speaks for nobody ("via `AgentNameTarget`")
+            candidates = [a for a in candidates if not _touches(code, sentence.span(a.start, a.end))]
         candidates += cited.get(sentence.index, ())
         kept = _merge_social(sentence.text, _resolve_overlaps(candidates))
         found.extend(kept)
@@ -176,6 +179,20 @@ def find_attributions(doc: Document, lex: Lexicons, subject: str | None = None, 
                 names.people.setdefault(a.name.split()[-1].lower(), a.name)
         last_person = next((a.name for a in reversed(kept) if a.type == "person"), last_person)
     return tuple(insider_as_self(a, lex, subject) for a in found)
+
+
+_INLINE_CODE = re.compile(r"`[^`\n]{1,300}`")
+
+
+def inline_code(original: str) -> Spans | None:
+    """Where the article's inline code spans (Markdown backticks) are; None when it has none."""
+    if "`" not in original:
+        return None
+    return Spans([m.span() for m in _INLINE_CODE.finditer(original)])
+
+
+def _touches(spans: Spans, span: tuple[int, int]) -> bool:
+    return span[0] in spans or span[1] - 1 in spans
 
 
 def insider_as_self(a: Attribution, lex: Lexicons, subject: str) -> Attribution:
@@ -332,6 +349,17 @@ def _candidates(
         if not inside_quotes(marks, start):
             yield Attribution(sentence.index, start, end, "self", subject.title() or "the writer", text[start:end], via=OWN_DATA)
     yield from _vague_attributions(sentence, table)
+    if "(" in text:
+        for m in _AUTHOR_YEAR.finditer(text):
+            yield Attribution(sentence.index, m.start(), m.end(), "research", _trim_name(m.group("who") or m.group("who2")), m.group(0), via="citation")
+
+
+# An author-year citation, as essays, papers and research briefs cite: "Vaswani et al. (2017)",
+# "Bender and Koller (2020)", "(Hoel, 2026)", "(Smith et al., 2019a)".
+_SURNAMES = r"[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?"
+_AUTHOR_YEAR = re.compile(
+    rf"(?<![\w'’-])(?P<who>{_SURNAMES})\s+\((?:19|20)\d{{2}}[a-z]?\)|\((?P<who2>{_SURNAMES}),?\s+(?:19|20)\d{{2}}[a-z]?(?:[;,][^)]{{0,80}})?\)"
+)
 
 
 # '..., Conroy continued.' / '..." she added': verbs that attribute speech only right after a quote
@@ -415,7 +443,8 @@ def _speaker_attributions(
         before = tuple(words[max(0, i - 2) : i])
         if before[-1:] in (("he",), ("she",)) and last_person:
             yield Attribution(sentence.index, tokens[i - 1].start, end, "person", last_person, text[tokens[i - 1].start : end])
-        elif before[-1:] == ("it",) or before in (("the", "company"), ("the", "firm"), ("the", "group")):
+        elif (before[-1:] == ("it",) and subject) or before in (("the", "company"), ("the", "firm"), ("the", "group")):
+            # "it said" is the company only in an article about one ("it reveals the mechanism" is not)
             start = tokens[i - 1 if before[-1:] == ("it",) else i - len(before)].start
             yield Attribution(sentence.index, start, end, "self", subject.title() or "the company", text[start:end])
         else:
@@ -474,9 +503,21 @@ def _subject_before(
     elif _gap(sentence, i - 1, i).strip():
         return None
     first = _name_run_start(sentence, last, lex, names)
-    if first is None:
+    if first is None or _object_of_preposition(sentence.words, first):
         return None
     return first, last, appositive_role
+
+
+# A name right after one of these is their object, not the verb's subject: "listened to the SMEs
+# speak", "more starkly than Searle imagined", "a talk with Jane Roe said to be ...".
+_PREPOSITIONS = frozenset("to with from of about for at than like into onto upon among between".split())
+
+
+def _object_of_preposition(words: tuple[str, ...], first: int) -> bool:
+    k = first - 1
+    if k >= 0 and words[k] in ("the", "a", "an"):
+        k -= 1
+    return k >= 0 and words[k] in _PREPOSITIONS
 
 
 _CONNECTORS = {"of", "for", "and", "&", "de", "du", "von", "van"}
@@ -488,7 +529,7 @@ def _name_run_start(sentence: Sentence, last: int, lex: Lexicons, names: _Names)
     lone common word that only a sentence's start capitalises ("From reports...", "Others worry",
     "Closing remarks", "Training the model ... said")."""
     tokens = sentence.tokens
-    if not _capitalised(tokens[last].text) or _not_name(tokens[last].lower, lex):
+    if not _capitalised(tokens[last].text) or _not_name(tokens[last].lower, lex) or _PLURAL_ACRONYM.fullmatch(tokens[last].text):
         return None
     first = last
     k = last - 1
@@ -509,6 +550,9 @@ def _name_run_start(sentence: Sentence, last: int, lex: Lexicons, names: _Names)
 def _not_name(word: str, lex: Lexicons) -> bool:
     base = word.split("'", 1)[0].split("’", 1)[0]  # "You'll" -> "you"
     return lex["not_names"].has_phrase((word,)) or lex["english_function_words"].has_phrase((base,))
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "LLMs", "SMEs", "CEOs": a class of things, no one's name
 
 
 def _common_word(word: str, names: _Names) -> bool:

@@ -32,12 +32,19 @@ from hypecheck.lexicon import Lexicon
 
 _URL = r"https?://[^\s<>\"'\])]+[^\s<>\"'\]).,;:!?]"
 _MD_LINK = re.compile(rf"\[(?P<text>[^\]\n]{{1,500}})\]\((?P<url>{_URL})(?:\s+\"[^\"\n]{{0,300}}\")?\)")
+# A link to another page of the same site ("[functionalism](/arguments/functionalism/)"): a source
+# a reader can open, the publication's own. Same-page anchors ("#notes") point nowhere new.
+_RELATIVE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]{1,500})\]\((?P<path>\.{0,2}/[^\s)\n]{0,2000})(?:\s+\"[^\"\n]{0,300}\")?\)")
+SITE = "this site"  # the domain shown for a link within the article's own site
+# A reference-list item with no address but an author and a year: "Vaswani, A. et al. (2017). ...",
+# "Hoel, E. (2026). A Disproof of ...".
+_PRINTED_REFERENCE = re.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*)+.*?\(?(?:19|20)\d{2}[a-z]?\)?")
 _REF_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,500})\]\[(?P<id>[^\]\n]{1,100})\]")
 _REF_DEFINITION = re.compile(rf"^[ \t]{{0,3}}\[(?P<id>[^\]^\n]{{1,100}})\]:[ \t]*<?(?P<url>{_URL})>?", re.MULTILINE)
 _BARE_URL = re.compile(_URL)
 _FOOTNOTE = re.compile(r"\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
 _FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^(?P<label>[^\]\s]{1,40})\]:[ \t]*(?P<text>.*)$", re.MULTILINE)
-_BRACKET_CITATION = re.compile(r"\[(?P<labels>\d{1,3}(?:\s*[,–-]\s*\d{1,3}){0,8})\](?![(:\[])")
+_BRACKET_CITATION = re.compile(r"(?<!\])\[(?P<labels>\d{1,3}(?:\s*[,–-]\s*\d{1,3}){0,8})\](?![(:\[])")
 _REFERENCE_HEADING = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<name>references|sources|citations|notes|footnotes|bibliography|works cited)(?:\*\*)?:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
@@ -47,6 +54,7 @@ _REFERENCE_ITEM = re.compile(r"^[ \t]*(?:\[(?P<bracket>\d{1,3})\]|(?P<number>\d{
 
 # A link to a picture, a sound or a video file shows something; it does not source a claim.
 _MEDIA_PATH = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|mp[34]|webm|mov|wav|ogg)(?:[?#]|$)", re.IGNORECASE)
+_LOCAL_HOST = re.compile(r"localhost$|.*\.localhost$|127\.|0\.0\.0\.0$|::1$")
 UNSEEN_LIST_MARKERS = 3  # distinct [n] markers that make a reference list certain though it is not in the text
 # The type a list of sources takes: its most frequent, ties to the earlier here.
 _LIST_KIND_ORDER = ("outlet", "official", "research", "website", "social", "self")
@@ -87,6 +95,9 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
             continue  # an image, not a source: ![logo](...png), or a link straight to a picture
         links.append((m.start("text"), m.end("text"), _Target(m.group("url"), m.group("text")), "link"))
         taken_spans.append((m.start(), m.end()))
+    for m in _RELATIVE_LINK.finditer(original) if "](" in original else ():
+        if not _MEDIA_PATH.search(m.group("path")):
+            links.append((m.start("text"), m.end("text"), _Target("", SITE, "self"), "link"))
     definitions = {m.group("id").lower(): m.group("url") for m in _REF_DEFINITION.finditer(original)}
     for m in _REF_LINK.finditer(original):
         url = definitions.get(m.group("id").lower())
@@ -119,6 +130,9 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         # A list of sources shows research, but not which claim rests on which: the list counts
         # once, at its heading, as the kind of source most of its links are.
         kinds = [source_type(domain_of(u), table, subject) for u in items if domain_of(u)]
+        if not items:  # a printed reference list: authors and years, no addresses
+            items = [original[start:end] for start, end in lines if _PRINTED_REFERENCE.search(original, start, end)]
+            kinds = ["research"] * len(items)
         if kinds:
             kind = max(_LIST_KIND_ORDER, key=lambda k: (kinds.count(k), -_LIST_KIND_ORDER.index(k)))
             links.append((heading.start("name"), heading.end("name"), _Target("", f"a list of {len(kinds)} source{'s' if len(kinds) != 1 else ''} ({kind})", kind, len(set(items))), "source list"))
@@ -151,10 +165,13 @@ def _is_media(original: str, m: re.Match[str]) -> bool:
 
 
 def domain_of(url: str) -> str:
-    """The host of a URL without "www."; "" when the URL has none or is malformed."""
+    """The host of a URL without "www."; "" when the URL has none, is malformed, or is the
+    reader's own machine ("http://localhost:8457" in a tutorial names no source)."""
     try:
         host = (urlsplit(url).hostname or "").lower()
     except ValueError:  # "https://[not-an-ipv6" and the like, as pages do contain
+        return ""
+    if _LOCAL_HOST.match(host):
         return ""
     return host[4:] if host.startswith("www.") else host
 

@@ -20,6 +20,7 @@ from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenc
 from hypecheck.read.clean import Block, BlockKind, Cleaned
 from hypecheck.read.edits import MappedText
 from hypecheck.lexicon import WORD
+from hypecheck.facts.number_words import find_number_words
 from hypecheck.facts.numbers import NumberMention, find_numbers
 
 # Word tokens are the spans of nltk's ``RegexpTokenizer(WORD.pattern).span_tokenize``, found by
@@ -87,7 +88,11 @@ class Sentence:
     @cached_property
     def figures(self) -> tuple[NumberMention, ...]:
         """Numeric claims in this sentence, found once and shared by the analyzers that need them."""
-        return tuple(find_numbers(self.text))
+        found = find_numbers(self.text)
+        words = find_number_words(self.text)
+        if words:  # counts in words never hold a digit, so they never overlap one in digits
+            found = sorted(found + words, key=lambda f: f.start)
+        return tuple(found)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original-text span of ``self.text[start:end]``."""

@@ -70,6 +70,12 @@ class _Line:
 
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙*+\-–—]|\d{1,3}[.)])\s+")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+# A fenced code block (CommonMark: three or more backticks or tildes) is code, not prose: no
+# speaker, figure, hype word or readability formula belongs to it. Its lines are set aside, and
+# not counted as page chrome (a tutorial's code is not clutter).
+_MD_FENCE = re.compile(r"^(`{3,}|~{3,})")
+# A Hugo/Jekyll shortcode or template tag on a line of its own ({{< youtube ... >}}, {% include %}).
+_MD_SHORTCODE = re.compile(r"^(?:\{\{[<%].*[%>]\}\}|\{%.*%\})$")
 _MD_QUOTE = re.compile(r"^>\s?")
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,500})\]\([^)\n]{0,2000}\)")
@@ -113,6 +119,7 @@ def clean(original: str, chrome_rules: tuple[ChromeRule, ...], markdown: bool = 
     removed: list[Removed] = []
     paragraph: list[_Line] = []
     in_tail = False
+    fence = ""  # the opening fence of the code block we are in, if any
 
     def remove(line: _Line, index: int, reason: str) -> None:
         nonlocal removed_words
@@ -130,8 +137,22 @@ def clean(original: str, chrome_rules: tuple[ChromeRule, ...], markdown: bool = 
             if line.text:
                 remove(line, index, "after the end of the article")
             continue
+        if markdown and (fence or _MD_FENCE.match(line.text)):
+            opening = _MD_FENCE.match(line.text)
+            if not fence:
+                flush()
+                fence = opening.group(1)
+            elif opening and line.text.startswith(fence) and not line.text[len(fence) :].strip(fence[0] + " "):
+                fence = ""  # the closing fence: at least as long as the opening one, nothing after it
+            if line.text:
+                removed.append(Removed(line.start, line.end, "code block, not prose"))
+            continue
         if not line.text:
             flush()
+            continue
+        if markdown and _MD_SHORTCODE.match(line.text):
+            flush()
+            remove(line, index, "page template tag")
             continue
         rule = _match_rule(line.text, chrome_rules)
         if rule is not None and rule.action == "tail":
