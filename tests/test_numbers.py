@@ -203,3 +203,22 @@ def test_an_interviewees_figures_are_attributed_to_the_interviewee(score):
     # The same questions and answers in an article that is not an interview: no one is speaking.
     plain = interview.replace("An interview with the editor of a small paper", "The editor of a small paper")
     assert {f["status"] for f in score(plain, name="plain")["unattributed_numbers"].metrics["figures"]} == {"unattributed"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a credit line sources the paragraph (or table) above it and its own line, nothing further
+        ("Chip sales\n\nAcme sold 4 million chips in 2025. Rivals sold 2 million.\n\nSource: IDC\n\nPrices rose 5% later.",
+         {"4 million": "IDC", "2 million": "IDC", "5%": None}),
+        # a data note sources every figure that names no source of its own
+        ("Town census\n\nAll figures in this article are from the U.S. Census Bureau.\n\nThe town grew by 4,000 residents. Incomes rose 3%.",
+         {"4,000 residents": "the U.S. Census Bureau", "3%": "the U.S. Census Bureau"}),
+        ("Gold\n\nUnless otherwise stated, prices come from Bloomberg.\n\nGold rose 4% and silver 2%.", {"4%": "Bloomberg", "2%": "Bloomberg"}),
+        # "the data is from last year" names no source
+        ("Gold\n\nThe data is from last year, when gold rose 4%.", {"4%": None}),
+    ],
+)
+def test_credit_lines_and_data_notes_source_figures(score, text, expected):
+    figures = score(text, name="notes")["unattributed_numbers"].metrics["figures"]
+    assert {f["text"]: f["source"] for f in figures} == expected

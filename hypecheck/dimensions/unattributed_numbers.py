@@ -26,7 +26,7 @@ from hypecheck.scorecard import DimensionResult, Evidence, clamp
 from hypecheck.facts.numbers import NumberMention
 from hypecheck.dimensions.descriptor import Column, Dimension
 from hypecheck.facts import Facts
-from hypecheck.facts.attributions import OWN_DATA, Attribution, inside_quotes, quote_marks
+from hypecheck.facts.attributions import CREDIT_LINE, DATA_NOTE, OWN_DATA, Attribution, inside_quotes, quote_marks
 
 NAME = "unattributed_numbers"
 WEAK_FIGURE_WEIGHT = 0.5
@@ -47,6 +47,7 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
         by_sentence.setdefault(a.sentence, []).append(a)
     figures = []
     answers = interview_answers(doc)
+    credits, data_note = data_notes(doc, attributions)
     own_data: Attribution | None = None  # "I counted ...": the writer's data, up to the next heading
     for sentence in doc.sentences:
         if sentence.kind in ("title", "meta") or (sentence.kind == "heading" and not sentence.text.startswith("|")):
@@ -71,9 +72,27 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
                 source = own_data
             if source is None and sentence.block in answers:
                 source = _interviewee(sentence, mention)
+            if source is None:
+                source = credits.get(sentence.block) or data_note
             status = "unattributed" if source is None else "attributed" if source.named else "weakly_sourced"
             figures.append(Figure(sentence.index, mention, status, source))
     return figures
+
+
+def data_notes(doc: Document, attributions: tuple[Attribution, ...]) -> tuple[dict[int, Attribution], Attribution | None]:
+    """Where the article says its figures come from: a credit line sources its own block and the
+    block above it ("Source: Statista" under a table), a data note every figure ("All figures
+    are from the company's filings")."""
+    credits: dict[int, Attribution] = {}
+    note = None
+    for a in attributions:
+        if a.via == CREDIT_LINE:
+            block = doc.sentences[a.sentence].block
+            credits.setdefault(block, a)
+            credits.setdefault(block - 1, a)
+        elif a.via == DATA_NOTE and note is None:
+            note = a
+    return credits, note
 
 
 INTERVIEW = "interview answer"  # the via of a figure an interviewee states in an answer

@@ -349,11 +349,32 @@ def _candidates(
         if not inside_quotes(marks, start):
             yield Attribution(sentence.index, start, end, "self", subject.title() or "the writer", text[start:end], via=OWN_DATA)
     yield from _vague_attributions(sentence, table)
+    note = _DATA_NOTE.search(text) if _MAY_BE_DATA_NOTE.search(text) else None
+    if note is not None:
+        group = "source" if note.group("credit") else "source2"
+        source = _trim_name(note.group(group))
+        kind = _classify_target(source, text, note.end(group), lex, subject)
+        if kind is not None:
+            start = note.start(group)
+            yield Attribution(sentence.index, start, start + len(source), kind, source, note.group(0), via=CREDIT_LINE if group == "source" else DATA_NOTE)
     if "(" in text:
         for m in _AUTHOR_YEAR.finditer(text):
             yield Attribution(sentence.index, m.start(), m.end(), "research", _trim_name(m.group("who") or m.group("who2")), m.group(0), via="citation")
 
 
+# A note on where the figures come from. A credit line ("Source: Statista", "Data: U.S. Census
+# Bureau") sources the table or paragraph above it and its own line; a data note ("All figures
+# are from the company's filings", "Unless stated otherwise, prices come from Bloomberg") sources
+# every figure of the article that names no source of its own.
+CREDIT_LINE = "credit line"
+DATA_NOTE = "data note"
+_MAY_BE_DATA_NOTE = re.compile(r"(?i)\b(?:sources?|data|figures|numbers|statistics|prices|estimates)\b")
+_DATA_NOTE = re.compile(
+    r"^\W*(?P<credit>(?i:sources?|data|data sources?|figures|statistics)\s*:)\s*(?P<source>[^;\n]{2,120}?)\W*$"
+    r"|(?i:(?:unless (?:otherwise )?(?:stated|noted),?\s+)?(?:(?:all|the)\s+)?(?:figures|numbers|data|statistics|prices|estimates)"
+    r"(?:\s+(?:in|on|for)\s+(?:this|the)\s+\w+)?\s+(?:are|come|comes|were|was|is)\s+(?:taken\s+|drawn\s+|sourced\s+)?from)"
+    r"\s+(?P<source2>[^;\n]{2,120}?)\W*$"
+)
 # An author-year citation, as essays, papers and research briefs cite: "Vaswani et al. (2017)",
 # "Bender and Koller (2020)", "(Hoel, 2026)", "(Smith et al., 2019a)".
 _SURNAMES = r"[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?"
