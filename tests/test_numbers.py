@@ -222,3 +222,10 @@ def test_an_interviewees_figures_are_attributed_to_the_interviewee(score):
 def test_credit_lines_and_data_notes_source_figures(score, text, expected):
     figures = score(text, name="notes")["unattributed_numbers"].metrics["figures"]
     assert {f["text"]: f["source"] for f in figures} == expected
+
+
+def test_a_figure_in_words_is_one_claim_whichever_pattern_reads_it(score):
+    """"nine consecutive quarters" is read by the figures' phrase pattern; the counts-in-words
+    reader must not add it again as a second claim."""
+    card = score("Results\n\nRevenue grew for nine consecutive quarters, the company said.", name="nine")
+    assert [f["text"] for f in card["unattributed_numbers"].metrics["figures"]] == ["nine consecutive quarters"]

@@ -89,8 +89,9 @@ class Sentence:
     def figures(self) -> tuple[NumberMention, ...]:
         """Numeric claims in this sentence, found once and shared by the analyzers that need them."""
         found = find_numbers(self.text)
-        words = find_number_words(self.text)
-        if words:  # counts in words never hold a digit, so they never overlap one in digits
+        # Counts in words, unless a figure already covers them ("nine consecutive quarters").
+        words = [w for w in find_number_words(self.text) if not any(f.start < w.end and w.start < f.end for f in found)]
+        if words:
             found = sorted(found + words, key=lambda f: f.start)
         return tuple(found)
 
