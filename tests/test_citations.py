@@ -216,6 +216,8 @@ def test_links_within_the_site_are_its_own_pages(score):
     text = "# Consciousness\n\nThe [Chinese Room argument](/topics/ai-consciousness/#room) still divides philosophers deeply."
     sources = score(text, name="site", markdown=True)["sourcing"].metrics["sources"]
     assert [(s["name"], s["type"], s["via"]) for s in sources] == [("this site", "self", "link")]
+    reasons = [e.reason for e in score(text, name="site", markdown=True)["sourcing"].evidence]
+    assert reasons and "this site" in reasons[0] and "company" not in reasons[0]
     anchors = score("# Notes\n\nSee [the notes](#notes) below for more detail on this.", name="anchor", markdown=True)
     assert not anchors["sourcing"].metrics["sources"]
 

@@ -16,6 +16,7 @@ from collections import Counter
 from hypecheck.dimensions.descriptor import Column, Dimension
 from hypecheck.facts import Facts
 from hypecheck.facts.attributions import NAMED_TYPES, OWN_DATA, WEAK_TYPES, Attribution
+from hypecheck.facts.citations import SITE
 from hypecheck.facts.document import Document
 from hypecheck.lexicon import normalize_words
 from hypecheck.scorecard import DimensionResult, Evidence, clamp
@@ -116,7 +117,9 @@ def _evidence(doc: Document, a: Attribution) -> Evidence:
         "social": f"social media as the source ({a.name})" if a.name != a.cue else "social media as the source",
         "vague": "vague or anonymous source",
     }
-    if a.via == OWN_DATA:
+    if a.name == SITE:
+        reason = "a link to another page of this site: the publication citing itself, not an independent source"
+    elif a.via == OWN_DATA:
         reason = f"the writer's own measurement ({' '.join(a.cue.split())}): a source only as good as the method it shows"
     else:
         reason = reasons[a.type] + (f", by {a.via} to {a.url}" if a.url else f", by {a.via}" if a.via else "")

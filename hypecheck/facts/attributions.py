@@ -697,6 +697,8 @@ _EVIDENCE_VERBS = frozenset(
 
 def _vague_attributions(sentence: Sentence, table: MatchTable) -> Iterable[Attribution]:
     words, tokens = sentence.words, sentence.tokens
+    if sentence.text.rstrip(" \"”’'*").endswith("?"):
+        return  # a question asserts nothing: "How many people write for you?" cites no one
     verb_at = table.by_start("report_verbs")
     for m in table.find("vague_sources"):
         adverbial = m.entry.note.startswith(("adverb", "passive"))
