@@ -231,3 +231,17 @@ def test_a_printed_reference_list_names_its_items(score):
     )
     listed = [s for s in score(text, name="refs", markdown=True)["sourcing"].metrics["sources"] if s.get("via") == "source list"]
     assert [(s["type"], s["items"]) for s in listed] == [("research", 3)]
+
+
+def test_a_code_hosting_account_is_its_owners_own_page(analyzer):
+    """github.com/ag2ai/... is AG2 speaking about itself in an article about AG2; another account
+    on the same platform is another website, named with its account."""
+    from hypecheck.facts.citations import source_name
+
+    table = domain_table(analyzer.lexicons["source_domains"])
+    own, other = "https://github.com/ag2ai/build-with-ag2/tree/main", "https://github.com/assafelovic"
+    assert source_type("github.com", table, "ag2", own) == "self"
+    assert source_type("github.com", table, "ag2", other) == "website"
+    assert source_type("github.com", table, "", own) == "website"
+    assert (source_name(own, table), source_name(other, table)) == ("github.com/ag2ai", "github.com/assafelovic")
+    assert source_name("https://www.reuters.com/tech/x", table) == "reuters.com"

@@ -129,7 +129,7 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         items = [u.group(0) for start, end in lines for u in _BARE_URL.finditer(original, start, end)]
         # A list of sources shows research, but not which claim rests on which: the list counts
         # once, at its heading, as the kind of source most of its links are.
-        kinds = [source_type(domain_of(u), table, subject) for u in items if domain_of(u)]
+        kinds = [source_type(domain_of(u), table, subject, u) for u in items if domain_of(u)]
         if not items:  # a printed reference list: authors and years, no addresses
             items = [original[start:end] for start, end in lines if _PRINTED_REFERENCE.search(original, start, end)]
             kinds = ["research"] * len(items)
@@ -149,7 +149,7 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         if target.kind:
             domain, kind = target.text, target.kind
         elif target.url:
-            domain, kind = domain_of(target.url), source_type(domain_of(target.url), table, subject)
+            domain, kind = source_name(target.url, table), source_type(domain_of(target.url), table, subject, target.url)
         else:
             domain, kind = " ".join(target.text.split()[:6]), "website"
         if not domain:
@@ -187,11 +187,12 @@ def _domain_table(entries: tuple) -> Mapping[str, str]:
     return MappingProxyType({e.term: e.note for e in entries})
 
 
-def source_type(domain: str, table: Mapping[str, str], subject: str) -> str:
+def source_type(domain: str, table: Mapping[str, str], subject: str, url: str = "") -> str:
     """The kind of source a domain is: the subject company's own site (a domain label starting with its
     name) is self; then the domain
     or its nearest listed parent ("news.bbc.co.uk" -> "bbc.co.uk") or suffix (".gov"); any other
-    site is a website."""
+    site is a website. On a code-hosting platform the first part of the path is the owner:
+    github.com/ag2ai/... is AG2's own page in an article about AG2, a website otherwise."""
     labels = domain.split(".")
     if subject and any(label.startswith(subject) for label in labels[:-1]):  # alibaba.com, alibabacloud.com
         return "self"
@@ -201,8 +202,26 @@ def source_type(domain: str, table: Mapping[str, str], subject: str) -> str:
         if kind is not None:
             if kind.startswith("owned_by "):
                 return "self" if subject == kind.split(" ", 1)[1] else "outlet"
+            if kind == "hosting":
+                return "self" if subject and _owner(url).startswith(subject) else "website"
             return kind
     return "website"
+
+
+def source_name(url: str, table: Mapping[str, str]) -> str:
+    """How a linked source is named: its domain, and on a code-hosting platform the account too
+    ("github.com/ag2ai"), since every account there is a different source."""
+    domain = domain_of(url)
+    owner = _owner(url) if table.get(domain) == "hosting" else ""
+    return f"{domain}/{owner}" if owner else domain
+
+
+def _owner(url: str) -> str:
+    """The first segment of a URL's path, lower-cased: the account on a hosting platform."""
+    try:
+        return urlsplit(url).path.strip("/").split("/", 1)[0].lower()
+    except ValueError:
+        return ""
 
 
 def _footnote_targets(original: str) -> dict[str, _Target]:
