@@ -36,8 +36,20 @@ def test_halves_are_stratified_by_genre_and_fixed():
 
 def test_a_genre_added_later_moves_no_article_already_split():
     first = [{"id": f"{n:03d}", "genre": g} for n, g in enumerate(["news", "blog", "release"] * 5, start=1)]
-    later = [{"id": f"{n:03d}", "genre": "sensational"} for n in range(run.FIRST_ROUND_LAST_ID + 1, run.FIRST_ROUND_LAST_ID + 8)]
+    later = [{"id": f"{n:03d}", "genre": "sensational"} for n in range(run.ROUNDS[0] + 1, run.ROUNDS[0] + 8)]
     before, after = run.halves(first), run.halves(first + later)
     assert all(after[i] == side for i, side in before.items())
     sides = [after[a["id"]] for a in later]
     assert abs(sides.count("A") - sides.count("B")) <= 1
+
+
+def test_a_later_round_in_old_genres_moves_no_article_already_split():
+    """Round 3 adds articles to genres the set already has: every earlier article keeps its half,
+    and the new ones are split evenly within each genre."""
+    first = [{"id": f"{n:03d}", "genre": g} for n, g in enumerate(["news", "blog", "release"] * 16, start=1)]
+    third = [{"id": f"{n:03d}", "genre": g} for n, g in enumerate(["news", "blog"] * 5, start=run.ROUNDS[1] + 1)]
+    before, after = run.halves(first), run.halves(first + third)
+    assert all(after[i] == side for i, side in before.items())
+    for genre in ("news", "blog"):
+        sides = [after[a["id"]] for a in third if a["genre"] == genre]
+        assert abs(sides.count("A") - sides.count("B")) <= 1

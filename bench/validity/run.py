@@ -45,26 +45,26 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
-FIRST_ROUND_LAST_ID = 48  # the set as first labelled and split (ids 001-048)
+# The last id of each round of articles added to the set: 001-048 as first labelled and split,
+# 049-055 the sensational front pages (session 4), 056-075 round 3 (session 5). A round is split
+# after all earlier ones, so adding articles never moves one already split from its half.
+ROUNDS = (48, 55, 75)
 
 
 def halves(articles: list[dict[str, str]]) -> dict[str, str]:
-    """id -> "A" or "B": within each genre, ids in the order of their SHA-256, alternately.
+    """id -> "A" or "B": round by round, within each genre (in name order), ids in the order of
+    their SHA-256, alternately; the alternation runs on from one genre and one round to the next.
+    An article added in a later round never moves an article of an earlier round from its half."""
+    def round_of(article_id: str) -> int:
+        number = int(article_id) if article_id.isdigit() else 0
+        return next((k for k, last in enumerate(ROUNDS) if number <= last), len(ROUNDS))
 
-    Genres are taken in name order, and a genre added after the first round of 48 articles after
-    all of those: adding a genre later (the sensational pieces, 049-055) never moves an article
-    already split from the half it was tuned or reported on."""
-    by_genre: dict[str, list[str]] = {}
+    by_round: dict[tuple[int, str], list[str]] = {}
     for a in articles:
-        by_genre.setdefault(a["genre"], []).append(a["id"])
-
-    def added_later(genre: str) -> bool:
-        ids = [int(i) for i in by_genre[genre] if i.isdigit()]
-        return bool(ids) and min(ids) > FIRST_ROUND_LAST_ID
-
+        by_round.setdefault((round_of(a["id"]), a["genre"]), []).append(a["id"])
     split, turn = {}, 0
-    for genre in sorted(by_genre, key=lambda g: (added_later(g), g)):
-        for article_id in sorted(by_genre[genre], key=lambda i: hashlib.sha256(i.encode()).hexdigest()):
+    for key in sorted(by_round):
+        for article_id in sorted(by_round[key], key=lambda i: hashlib.sha256(i.encode()).hexdigest()):
             split[article_id] = "AB"[turn % 2]
             turn += 1
     return split
