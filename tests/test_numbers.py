@@ -181,6 +181,14 @@ def test_a_quoted_researcher_s_we_found_belongs_to_the_researcher(score):
         ("Two or three people came, one of the best turnouts.", []),
         ("It took three years and four days.", []),
         ("He has three times the reach.", []),
+        # orders of magnitude in words: a claim a reader could check
+        ("Millions of pilgrims arrive each year.", ["Millions of pilgrims"]),
+        ("Tens of thousands of people marched.", ["Tens of thousands of people"]),
+        ("Hundreds of thousands of new jobs were lost.", ["Hundreds of thousands of new jobs"]),
+        ("They tried thousands of times.", []),
+        # a toll after a verb of harm, in digits
+        ("A crane fell, killing 107 or more and wounding 238.", ["107", "238"]),
+        ("Police arrested 12 in the raid.", ["12"]),
     ],
 )
 def test_counts_written_in_words(score, sentence, figures):

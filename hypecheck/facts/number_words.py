@@ -1,4 +1,5 @@
-"""Counts written in words: "eight agents", "two run modes", "forty-five people", "six hundred men".
+"""Counts written in words: "eight agents", "two run modes", "forty-five people", "six hundred men",
+and orders of magnitude: "millions of pilgrims", "tens of thousands of people".
 
 Style guides spell small numbers out, so a count a reader could check ("The team built eight
 agents") is as often in words as in digits. A number word counts as a claim only when it counts
@@ -36,18 +37,30 @@ _NOT_NOUNS = frozenset(
 )
 
 
+# An order of magnitude in words: "millions of pilgrims", "tens of thousands of people",
+# "hundreds of thousands of jobs". ("Dozens of" and "hundreds of" alone are a manner of speaking.)
+_MAGNITUDE = re.compile(
+    r"(?<![\w'’-])(?:(?:tens|hundreds) of )?(?:thousands|millions|billions) of (?P<first>[a-z][a-z'’-]*)(?: (?P<second>[a-z][a-z'’-]*))?(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
 def find_number_words(text: str) -> list[NumberMention]:
     """Counts written in words in ``text`` (one sentence), left to right."""
-    if _MAY_HAVE.search(text) is None:
-        return []
     found = []
+    for m in _MAGNITUDE.finditer(text) if "illions of" in text or "housands of" in text else ():
+        noun = next((g for g in ("first", "second") if m.group(g) and _plural(m.group(g).lower())), None)
+        if noun is not None and m.group(noun).lower() not in _TIME:
+            found.append(NumberMention(m.start(), m.end(noun), text[m.start() : m.end(noun)], "magnitude"))
+    if _MAY_HAVE.search(text) is None:
+        return found
     for m in _COUNT_WORDS.finditer(text):
         noun = _counted_noun(m)
         if noun is None or _points_back(text, m.start()) or _approximate(text, m):
             continue
         end = m.end(noun)
         found.append(NumberMention(m.start(), end, text[m.start() : end], "count"))
-    return found
+    return sorted(found, key=lambda f: f.start)
 
 
 def _counted_noun(m: re.Match[str]) -> str | None:
@@ -58,9 +71,13 @@ def _counted_noun(m: re.Match[str]) -> str | None:
             continue
         if word in _NOT_NOUNS or word in _TIME:
             return None
-        if word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))):
+        if _plural(word):
             return group
     return None
+
+
+def _plural(word: str) -> bool:
+    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))
 
 
 def _points_back(text: str, start: int) -> bool:

@@ -38,11 +38,11 @@ _CLAIM = re.compile(
     rf"|(?P<count>(?:{_NUM})\+?(?:\s[a-z][a-z-]*){{1,3}})"
 )
 
-# A bare count where the verb says it is a level: "the death toll stood at 207", "rose to 1,200",
-# "a total of 48". The number is the claim; the cue before it is not part of its span.
+# A bare count where the verb says it is a level or a toll: "the death toll stood at 207", "rose
+# to 1,200", "a total of 48", "killing 107 and wounding 238". The number is the claim; the cue before it is not part of its span.
 _LEVEL = re.compile(
     rf"\b(?:stood|rose|fell|climbed|jumped|dropped|grew|increased|decreased|declined|surged|soared|"
-    rf"totall?ed|reached|hit|numbered)(?:\s+(?:at|to))?\s+(?P<n>{_NUM})(?![\d%]|\s?(?:{_SCALE}|per|[xX×])\b)"
+    rf"totall?ed|reached|hit|numbered|kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|evacuat(?:ed|ing)|arrest(?:ed|ing))(?:\s+(?:at|to))?\s+(?P<n>{_NUM})(?![\d%]|\s?(?:{_SCALE}|per|[xX×])\b)"
     rf"|\b(?:a total|toll|tally|count) of\s+(?P<n2>{_NUM})(?![\d%]|\s?(?:{_SCALE}|per)\b)"
 )
 # The words a count does not run into ("40 as", "0.83 for", "300 and", "1,703 reached").
