@@ -219,10 +219,9 @@ def test_an_interviewees_figures_are_attributed_to_the_interviewee(score):
         # a credit line sources the paragraph (or table) above it and its own line, nothing further
         ("Chip sales\n\nAcme sold 4 million chips in 2025. Rivals sold 2 million.\n\nSource: IDC\n\nPrices rose 5% later.",
          {"4 million": "IDC", "2 million": "IDC", "5%": None}),
-        # a data note sources every figure that names no source of its own
+        # a data note names a source for the article but ties no figure to it
         ("Town census\n\nAll figures in this article are from the U.S. Census Bureau.\n\nThe town grew by 4,000 residents. Incomes rose 3%.",
-         {"4,000 residents": "the U.S. Census Bureau", "3%": "the U.S. Census Bureau"}),
-        ("Gold\n\nUnless otherwise stated, prices come from Bloomberg.\n\nGold rose 4% and silver 2%.", {"4%": "Bloomberg", "2%": "Bloomberg"}),
+         {"4,000 residents": None, "3%": None}),
         # "the data is from last year" names no source
         ("Gold\n\nThe data is from last year, when gold rose 4%.", {"4%": None}),
     ],
@@ -237,3 +236,11 @@ def test_a_figure_in_words_is_one_claim_whichever_pattern_reads_it(score):
     reader must not add it again as a second claim."""
     card = score("Results\n\nRevenue grew for nine consecutive quarters, the company said.", name="nine")
     assert [f["text"] for f in card["unattributed_numbers"].metrics["figures"]] == ["nine consecutive quarters"]
+
+
+def test_a_data_note_is_a_source_that_ties_no_figure(score):
+    card = score("Gold\n\nUnless otherwise stated, prices come from Bloomberg.\n\nGold rose 4% and silver 2%.", name="note")
+    assert [(s["name"], s["type"]) for s in card["sourcing"].metrics["sources"]] == [("Bloomberg", "outlet")]
+    reasons = [e.reason for e in card["unattributed_numbers"].evidence]
+    assert len(reasons) == 2 and all("in general" in r and "Bloomberg" in r for r in reasons)
+    assert card["unattributed_numbers"].metrics["unattributed"] == 2

@@ -39,6 +39,7 @@ class Figure:
     mention: NumberMention
     status: str  # attributed | weakly_sourced | unattributed
     source: Attribution | None
+    general: Attribution | None = None  # a data note that ties no figure to its source
 
 
 def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> list[Figure]:
@@ -73,16 +74,18 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
             if source is None and sentence.block in answers:
                 source = _interviewee(sentence, mention)
             if source is None:
-                source = credits.get(sentence.block) or data_note
+                source = credits.get(sentence.block)
             status = "unattributed" if source is None else "attributed" if source.named else "weakly_sourced"
-            figures.append(Figure(sentence.index, mention, status, source))
+            figures.append(Figure(sentence.index, mention, status, source, data_note if source is None else None))
     return figures
 
 
 def data_notes(doc: Document, attributions: tuple[Attribution, ...]) -> tuple[dict[int, Attribution], Attribution | None]:
     """Where the article says its figures come from: a credit line sources its own block and the
-    block above it ("Source: Statista" under a table), a data note every figure ("All figures
-    are from the company's filings")."""
+    block above it ("Source: Statista" under a table, as a lead-in sources the table after it);
+    a data note ("All figures are from the company's filings") is a source the reader is told
+    of, but it ties no figure to it, so its figures stay unattributed, and say so (the reading
+    guide of bench/validity: a blanket statement not tied to sentences attributes no figure)."""
     credits: dict[int, Attribution] = {}
     note = None
     for a in attributions:
@@ -197,7 +200,9 @@ def _evidence(doc: Document, figure: Figure, claim: Figure) -> Evidence:
         where = "" if claim.sentence == figure.sentence else f" in sentence {claim.sentence + 1}"
         reason = f"the same figure as{where} before, counted once" if claim.sentence < figure.sentence or claim.mention.start < figure.mention.start else f"the same figure as{where}, counted once there"
         return Evidence(figure.sentence, start, end, doc.quote(start, end), reason, 0.0, claim.status)
-    if figure.status == "unattributed":
+    if figure.status == "unattributed" and figure.general is not None:
+        reason, weight = f"figure stated with no source of its own (the article says in general that its figures come from {figure.general.name}, but ties none to it)", 1.0
+    elif figure.status == "unattributed":
         reason, weight = "figure stated with no source", 1.0
     elif figure.status == "weakly_sourced":
         reason, weight = f"figure rests on a weak source ({figure.source.type}: {figure.source.name})", WEAK_FIGURE_WEIGHT

@@ -364,8 +364,8 @@ def _candidates(
 
 # A note on where the figures come from. A credit line ("Source: Statista", "Data: U.S. Census
 # Bureau") sources the table or paragraph above it and its own line; a data note ("All figures
-# are from the company's filings", "Unless stated otherwise, prices come from Bloomberg") sources
-# every figure of the article that names no source of its own.
+# are from the company's filings", "Unless stated otherwise, prices come from Bloomberg") names a
+# source for the article, but ties no figure to it.
 CREDIT_LINE = "credit line"
 DATA_NOTE = "data note"
 _MAY_BE_DATA_NOTE = re.compile(r"(?i)\b(?:sources?|data|figures|numbers|statistics|prices|estimates)\b")
