@@ -245,3 +245,35 @@ def test_a_code_hosting_account_is_its_owners_own_page(analyzer):
     assert source_type("github.com", table, "", own) == "website"
     assert (source_name(own, table), source_name(other, table)) == ("github.com/ag2ai", "github.com/assafelovic")
     assert source_name("https://www.reuters.com/tech/x", table) == "reuters.com"
+
+
+FOOTNOTED_PAGE = """<html><head><title>Chip sales surge</title></head><body><article><h1>Chip sales surge</h1>
+<p>Acme shipped 1.2 million accelerators in 2025.<sup id="fnref1"><a href="#fn1" class="footnote-ref">1</a></sup> Its revenue rose 34.1% year on year.<sup><a href="#fn2">2</a></sup></p>
+<p>The market grew by 18% in a year that the whole industry is watching closely as prices change every week.</p>
+<p>Buyers expect more growth next year, when new factories open and supply catches up with the demand of every lab.</p>
+<section class="footnotes"><ol>
+<li id="fn1"><p>Reuters, "Acme ships more chips", <a href="https://www.reuters.com/technology/acme-chips">reuters.com</a> <a href="#fnref1">&#8617;</a></p></li>
+<li id="fn2"><p>IDC market tracker, <a href="https://www.idc.com/tracker">idc.com</a></p></li>
+</ol></section></article></body></html>
+"""
+
+
+def test_a_web_pages_superscript_footnotes_cite_their_notes(tmp_path, analyzer):
+    """A page's footnote numbers link to its notes ("<sup><a href='#fn1'>1</a></sup>"): each
+    marker cites its note's source for its own sentence, the notes cite nothing themselves, and
+    the number does not glue to the text ("2025.1")."""
+    page = tmp_path / "chips.html"
+    page.write_text(FOOTNOTED_PAGE, encoding="utf-8")
+    card = analyzer.score_file(page)
+    figures = {f["text"]: (f["status"], f["source"]) for f in card["unattributed_numbers"].metrics["figures"]}
+    assert figures == {"1.2 million": ("attributed", "reuters.com"), "34.1%": ("attributed", "idc.com"), "18%": ("unattributed", None)}
+    sources = [(s["name"], s["type"], s.get("via"), s["mentions"]) for s in card["sourcing"].metrics["sources"]]
+    assert sources == [("reuters.com", "outlet", "citation", 1), ("idc.com", "website", "citation", 1)]
+
+
+def test_footnote_markers_belong_to_the_sentence_they_close(score):
+    card = score("Chips\n\nAcme shipped 1.2 million chips in 2025.[^1] Revenue rose 3% last year.[^1]\n\n"
+                 "[^1]: Reuters, https://www.reuters.com/x\n", name="markers", markdown=True)
+    texts = [card.sentence_text(i) for i in range(len(card.sentence_spans))]
+    assert "Acme shipped 1.2 million chips in 2025.[^1]" in texts and "Revenue rose 3% last year.[^1]" in texts
+    assert "[^1]" not in texts

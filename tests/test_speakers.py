@@ -25,6 +25,8 @@ def attributions(analyzer, text):
         ("Training the model took weeks. Training remarks were few; training notes were many.", "Training"),
         ("You'll note that the figures changed overnight.", "You'll"),
         ("Take notes as the experts speak among themselves.", "Take"),
+        ("Buyers expect more growth next year, when new factories open.", "Buyers"),
+        ("Voters say the council failed them.", "Voters"),
     ],
 )
 def test_words_that_start_a_sentence_are_not_names(analyzer, text, not_a_source):

@@ -580,10 +580,14 @@ def _common_word(word: str, names: _Names) -> bool:
     """A word a sentence's start capitalises that the article never capitalises elsewhere and
     that reads as a common word: written in lower case elsewhere, an -ing/-ed/-ly form, or one of
     the ~3,000 words most American fourth-graders know (the Dale-Chall list that textstat ships:
-    "Take notes", "Others")."""
+    "Take notes", "Others"), or a plural of one ("Buyers", "Voters")."""
     if word in names.proper or word in names.people:
         return False
-    return word in names.lower or word.endswith(("ing", "ed", "ly")) or word in _easy_words()
+    if word in names.lower or word.endswith(("ing", "ed", "ly")) or word in _easy_words():
+        return True
+    # A plural of a common word or of an agent noun made from one ("Buyers expect", "Voters say").
+    easy = _easy_words()
+    return word.endswith("s") and (word[:-1] in easy or (word.endswith("ers") and (word[:-3] in easy or word[:-2] in easy)))
 
 
 @lru_cache(maxsize=1)

@@ -86,17 +86,24 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
     original = doc.original
     lists = [(heading, _list_after(original, heading.end() + 1)) for heading in _REFERENCE_HEADING.finditer(original)]
     list_lines = Spans([span for _, lines in lists for span in lines])
-    reference_lines = Spans(_definition_lines(original) + list(list_lines.spans))
+    anchors, notes, note_lines = _anchor_footnotes(original)
+    reference_lines = Spans(_definition_lines(original) + list(list_lines.spans) + note_lines)
+    notes_only = Spans(note_lines)
     links: list[tuple[int, int, _Target, str]] = []  # original span of what is cited, target, via
     taken_spans: list[tuple[int, int]] = []
+    for m in anchors:
+        links.append((m.start(), m.end(), notes[m.group("label")], "citation"))
+        taken_spans.append((m.start(), m.end()))
     for m in _MD_LINK.finditer(original):
+        if m.start() in notes_only:
+            continue  # a link inside a footnote: the marker that points to the note cites it
         if _is_media(original, m):
             taken_spans.append((m.start(), m.end()))
             continue  # an image, not a source: ![logo](...png), or a link straight to a picture
         links.append((m.start("text"), m.end("text"), _Target(m.group("url"), m.group("text")), "link"))
         taken_spans.append((m.start(), m.end()))
     for m in _RELATIVE_LINK.finditer(original) if "](" in original else ():
-        if not _MEDIA_PATH.search(m.group("path")):
+        if not _MEDIA_PATH.search(m.group("path")) and m.start() not in notes_only:
             links.append((m.start("text"), m.end("text"), _Target("", SITE, "self"), "link"))
     definitions = {m.group("id").lower(): m.group("url") for m in _REF_DEFINITION.finditer(original)}
     for m in _REF_LINK.finditer(original):
@@ -231,6 +238,31 @@ def _footnote_targets(original: str) -> dict[str, _Target]:
         url = _BARE_URL.search(text)
         targets[m.group("label")] = _Target(url.group(0) if url else "", _strip_markup(text))
     return targets
+
+
+# A footnote marker as a web page renders it, after extraction to Markdown: a number linked to an
+# anchor on the same page ("1.2 million chips.[1](#fn1)", "<sup>[2](#fn2)</sup>").
+_ANCHOR_MARKER = re.compile(r"\[\[?(?P<label>\d{1,3})\]?\]\(#[^)\s]{1,100}\)")
+
+
+def _anchor_footnotes(original: str) -> tuple[list[re.Match[str]], dict[str, _Target], list[tuple[int, int]]]:
+    """Footnote markers linked to anchors, the notes they point to (the numbered items "1. ..."
+    or "[1] ..." of the page's footnote list) and the lines of those notes. A marker whose
+    number has no note is left alone."""
+    if "](#" not in original:
+        return [], {}, []
+    found = list(_ANCHOR_MARKER.finditer(original))
+    labels = {m.group("label") for m in found}
+    notes: dict[str, _Target] = {}
+    lines: list[tuple[int, int]] = []
+    for m in _REFERENCE_ITEM.finditer(original) if labels else ():
+        label = m.group("bracket") or m.group("number")
+        if label in labels and label not in notes:
+            text = m.group("text").strip()
+            url = _BARE_URL.search(text)
+            notes[label] = _Target(url.group(0) if url else "", _strip_markup(text))
+            lines.append((m.start(), m.end()))
+    return [m for m in found if m.group("label") in notes], notes, lines
 
 
 def _numbered_references(original: str, in_lists: "Spans") -> dict[str, _Target]:

@@ -198,14 +198,37 @@ def _tokens(text: str) -> tuple[Token, ...]:
     return tuple(map(_NEW_TOKEN, zip(words, lowers, [m.start() for m in matches], [m.end() for m in matches])))
 
 
+# Footnote markers at the start of a sentence ("2025.[^1] Revenue", "year.[2]"): Punkt ends the
+# sentence at the full stop, but the markers cite the sentence before, and belong to it.
+_LEADING_MARKERS = re.compile(r"(?:\[\^?[\w.-]{1,40}\])+\s*")
+
+
 def _sentence_spans(block: Block, splitter: PunktSentenceTokenizer) -> list[tuple[int, int]]:
     if block.kind in ("body", "list_item"):
-        return list(splitter.span_tokenize(block.text))
+        spans = list(splitter.span_tokenize(block.text))
+        return _markers_to_previous(block.text, spans) if "[" in block.text else spans
     stripped = block.text.strip()
     if not stripped:
         return []
     start = block.text.index(stripped)
     return [(start, start + len(stripped))]
+
+
+def _markers_to_previous(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Move footnote markers that open a sentence to the end of the sentence before it; a
+    sentence that is nothing but markers joins the one before."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        markers = _LEADING_MARKERS.match(text, start, end) if out else None
+        if markers is None:
+            out.append((start, end))
+            continue
+        cut = markers.end()
+        marker_end = len(text[start:cut].rstrip()) + start
+        out[-1] = (out[-1][0], marker_end)
+        if cut < end:
+            out.append((cut, end))
+    return out
 
 
 def _untimed(pattern):
