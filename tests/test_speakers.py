@@ -27,6 +27,10 @@ def attributions(analyzer, text):
         ("Take notes as the experts speak among themselves.", "Take"),
         ("Buyers expect more growth next year, when new factories open.", "Buyers"),
         ("Voters say the council failed them.", "Voters"),
+        # title case is no verb and no cue: a heading, a table's label
+        ("Earnings Per Share (EPS): $27.57 over the trailing twelve months.", "Share"),
+        ("Recent Earnings Report 1: revenue beat the estimates again.", "Recent Earnings"),
+        ("Comparative Analysis (Actual vs. Estimates): Detailed estimates are not available.", "Detailed"),
     ],
 )
 def test_words_that_start_a_sentence_are_not_names(analyzer, text, not_a_source):
@@ -230,3 +234,9 @@ def test_author_year_citations_are_research_sources(analyzer, text, name):
 def test_a_question_cites_no_vague_source(analyzer):
     assert not [kind for kind, _ in attributions(analyzer, "How many people write for you at the paper?") if kind == "vague"]
     assert any(kind == "vague" for kind, _ in attributions(analyzer, "Many people write that the paper is failing."))
+
+
+def test_title_case_rules_leave_real_attributions_alone(analyzer):
+    assert ("outlet", "Reuters") in attributions(analyzer, "Per Reuters, the deal closed on Monday.")
+    assert ("outlet", "Reuters") in attributions(analyzer, "The deal closed on Monday, per Reuters.")
+    assert any(kind in ("official", "organisation") for kind, _ in attributions(analyzer, "POLICE SAY THE SUSPECT FLED ON FOOT."))

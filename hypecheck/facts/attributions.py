@@ -44,7 +44,7 @@ _DOC = (
 _CUE = (
     r"\b(?:[Aa]ccording to|[Aa]s (?:detailed|noted|reported|explored|discussed|described|cited|quoted|outlined|"
     r"highlighted|stated|suggested|shown|documented|revealed|covered|first reported|told) (?:in|by|to)|"
-    r"(?<![\w-])[Aa]s per|(?<![\w-])[Pp]er(?= (?:insights|data|figures|reports?|a |an |the |[A-Z]))|"
+    r"(?<![\w-])[Aa]s per|(?:(?<![\w-])per|(?:^|(?<=[.:;!?(\"“]\s))Per)(?= (?:insights|data|figures|reports?|a |an |the |[A-Z]))|"
     r"[Cc]overage (?:from|in|by)|[Rr]eports? (?:from|by|in)|[Dd]ata (?:from|by)|[Ff]igures (?:from|by)|"
     r"[Ii]nsights (?:from|by)|(?<![\w-])via|[Ii]n an interview with|[Ss]peaking (?:to|with))\s+"
 )
@@ -437,9 +437,10 @@ def _speaker_attributions(
     role_at = table.by_start("person_roles")  # the role entry starting at each word, if any
     role_ends = frozenset(m.last for m in role_at.values())
     bodies: dict[int, Match] | None = None  # public bodies by their last word, when first needed
+    title_case = not text.isupper()  # in capitals throughout ("POLICE SAY"), a capital proves nothing
     for verb in table.by_start("report_verbs"):
-        if not _is_verb_position(sentence, verb):
-            continue
+        if not _is_verb_position(sentence, verb) or (title_case and verb > 0 and tokens[verb].text[:1].isupper()):
+            continue  # "Earnings Reports Analysis", "Comment Policy": a heading's capitals, no verb
         end = tokens[verb].end
         i = _verb_head(words, verb)  # "Conroy also said": the subject ends before "also"
         speaker = _subject_before(sentence, i, lex, role_ends, names)
@@ -563,8 +564,9 @@ def _name_run_start(sentence: Sentence, last: int, lex: Lexicons, names: _Names)
         else:
             break
         k -= 1
-    if first == last and not sentence.text[: tokens[first].start].strip(" \t\"“‘'*#>-•") and _common_word(tokens[first].lower, names):
-        return None
+    opening = sentence.text[: tokens[first].start].strip(" \t\"“‘'*#>-•")
+    if first == last and (not opening or opening.endswith(":")) and _common_word(tokens[first].lower, names):
+        return None  # a capital that opens the sentence or follows a colon ("Estimates: Detailed estimates")
     return first
 
 
