@@ -349,7 +349,9 @@ def _candidates(
         if not inside_quotes(marks, start):
             yield Attribution(sentence.index, start, end, "self", subject.title() or "the writer", text[start:end], via=OWN_DATA)
     yield from _vague_attributions(sentence, table)
-    note = _DATA_NOTE.search(text) if _MAY_BE_DATA_NOTE.search(text) else None
+    # A credit line has a colon, a data note "from": most sentences have neither word test to pass.
+    may = ":" in text or "from" in text or "From" in text or "FROM" in text
+    note = _DATA_NOTE.search(text) if may and _MAY_BE_DATA_NOTE.search(text) else None
     if note is not None:
         group = "source" if note.group("credit") else "source2"
         source = _trim_name(note.group(group))
