@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hypecheck.facts.numbers import find_numbers
+from hypecheck.read.load import read_text
 
 
 @pytest.mark.parametrize(
@@ -244,3 +245,18 @@ def test_a_data_note_is_a_source_that_ties_no_figure(score):
     reasons = [e.reason for e in card["unattributed_numbers"].evidence]
     assert len(reasons) == 2 and all("in general" in r and "Bloomberg" in r for r in reasons)
     assert card["unattributed_numbers"].metrics["unattributed"] == 2
+
+
+def test_the_number_word_prefilter_drops_no_count(analyzer, seeds):
+    """Document.figures skips find_number_words for a sentence whose words hold none of the
+    number words: on every sentence of the seeds, and on sentences written to tempt it, that
+    skip never drops a count the full search finds."""
+    from hypecheck.facts.number_words import WORDS, find_number_words
+
+    texts = [seeds[k].sentence_text(i) for k in seeds for i in range(len(seeds[k].sentence_spans))]
+    texts += ["FORTY-FIVE MEN FLED.", "Tens of thousands of people marched.", "twenty‑one people", "Eight's agents, six-member teams"]
+    for text in texts:
+        doc = analyzer.document(read_text("Headline\n\n" + text))
+        for sentence in doc.sentences:
+            if WORDS.isdisjoint(sentence.words):
+                assert find_number_words(sentence.text) == [], sentence.text

@@ -20,7 +20,7 @@ from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenc
 from hypecheck.read.clean import Block, BlockKind, Cleaned
 from hypecheck.read.edits import MappedText
 from hypecheck.lexicon import WORD
-from hypecheck.facts.number_words import find_number_words
+from hypecheck.facts.number_words import WORDS as NUMBER_WORDS, find_number_words
 from hypecheck.facts.numbers import NumberMention, find_numbers
 
 # Word tokens are the spans of nltk's ``RegexpTokenizer(WORD.pattern).span_tokenize``, found by
@@ -90,7 +90,8 @@ class Sentence:
         """Numeric claims in this sentence, found once and shared by the analyzers that need them."""
         found = find_numbers(self.text)
         # Counts in words, unless a figure already covers them ("nine consecutive quarters").
-        words = [w for w in find_number_words(self.text) if not any(f.start < w.end and w.start < f.end for f in found)]
+        spelt = () if NUMBER_WORDS.isdisjoint(self.words) else find_number_words(self.text)
+        words = [w for w in spelt if not any(f.start < w.end and w.start < f.end for f in found)]
         if words:
             found = sorted(found + words, key=lambda f: f.start)
         return tuple(found)

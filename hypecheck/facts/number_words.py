@@ -45,6 +45,10 @@ _MAGNITUDE = re.compile(
 )
 
 
+# Every word the patterns above need: a sentence whose words hold none of them has no count in words.
+WORDS = frozenset(f"{_UNITS}|{_TEENS}|{_TENS}|thousands|millions|billions".split("|"))
+
+
 def find_number_words(text: str) -> list[NumberMention]:
     """Counts written in words in ``text`` (one sentence), left to right."""
     found = []
