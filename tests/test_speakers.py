@@ -240,3 +240,10 @@ def test_title_case_rules_leave_real_attributions_alone(analyzer):
     assert ("outlet", "Reuters") in attributions(analyzer, "Per Reuters, the deal closed on Monday.")
     assert ("outlet", "Reuters") in attributions(analyzer, "The deal closed on Monday, per Reuters.")
     assert any(kind in ("official", "organisation") for kind, _ in attributions(analyzer, "POLICE SAY THE SUSPECT FLED ON FOOT."))
+
+
+def test_a_vague_phrase_is_one_source_and_a_research_report_is_a_noun(analyzer):
+    found = attributions(analyzer, "It costs less, though some users note limits in customization.")
+    assert [a for a in found if a[0] == "vague"] == [("vague", "some users")]
+    assert not [a for a in attributions(analyzer, "Finally, write a final research report.") if a[0] == "vague"]
+    assert ("vague", "Research") in attributions(analyzer, "Research shows that the effect fades.")

@@ -708,17 +708,25 @@ def _vague_attributions(sentence: Sentence, table: MatchTable) -> Iterable[Attri
     if sentence.text.rstrip(" \"”’'*").endswith("?"):
         return  # a question asserts nothing: "How many people write for you?" cites no one
     verb_at = table.by_start("report_verbs")
-    for m in table.find("vague_sources"):
+    matches = table.find("vague_sources")
+    # "some users note": one source, "some users", not "some" and "users" apart.
+    joined = {m.first: n for m, n in zip(matches, matches[1:]) if n.first == m.last + 1}
+    seconds = {n.first for n in joined.values()}
+    for m in matches:
+        if m.first in seconds:
+            continue  # the second half of a joined pair: said with the first
+        last = joined[m.first].last if m.first in joined else m.last
         adverbial = m.entry.note.startswith(("adverb", "passive"))
-        after = range(m.last + 1, min(len(words), m.last + 4))
-        follows_verb = any(j in verb_at for j in after)
+        after = range(last + 1, min(len(words), last + 4))
+        # "the research report" is a noun, not research reporting
+        follows_verb = any(j in verb_at and not (j == last + 1 and words[j] in ("report", "reports")) for j in after)
         # "Research shows", "studies showing", "recent trials suggest": an unnamed document as evidence.
-        if not follows_verb and m.entry.note.startswith("document") and m.last + 1 < len(words):
-            j = m.last + 2 if words[m.last + 1].endswith("ly") else m.last + 1  # "clearly shows"
+        if not follows_verb and m.entry.note.startswith("document") and last + 1 < len(words):
+            j = last + 2 if words[last + 1].endswith("ly") else last + 1  # "clearly shows"
             follows_verb = j < len(words) and words[j] in _EVIDENCE_VERBS
         cued = m.first >= 2 and words[m.first - 2 : m.first] == ("according", "to")
         if adverbial or follows_verb or cued:
-            start, end = tokens[m.first].start, tokens[m.last].end
+            start, end = tokens[m.first].start, tokens[last].end
             yield Attribution(sentence.index, start, end, "vague", sentence.text[start:end], sentence.text[start:end])
 
 
