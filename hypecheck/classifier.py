@@ -29,12 +29,13 @@ import unicodedata
 from array import array
 from functools import cached_property, lru_cache
 from itertools import chain, repeat
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import resources
 from typing import Iterable, Mapping, NamedTuple, Sequence, Union
 
 import numpy as np
 
+from hypecheck.facts import Models
 from hypecheck.facts.matches import LexiconIndex
 from hypecheck.lexicon import Lexicon, Lexicons, make_entry, normalize_words
 
@@ -312,9 +313,10 @@ class LinearModel:
     intercept: float
     meta: Mapping[str, object]
 
-    def decisions(self, texts: Sequence[str]) -> list[float]:
-        """The decision function of each text; all texts go through each block at once."""
-        prepared = [Reading.of(t, self.normalization) for t in texts]
+    def decisions(self, texts: Sequence[str], readings: Readings | None = None) -> list[float]:
+        """The decision function of each text; all texts go through each block at once.
+        ``readings``: texts already read by another model of the same article (see ArticleModel)."""
+        prepared = read(texts, self.normalization, {} if readings is None else readings)
         by_block = [block.dots(prepared, self._coef) for block in self.blocks]
         # Summed block by block from 0, as ``sum`` over the blocks of a single text does.
         return [self.intercept + sum(dots[i] for dots in by_block) for i in range(len(prepared))]
@@ -337,6 +339,46 @@ class LinearModel:
         """Forget what the blocks remember between calls (results never depend on it)."""
         for block in self.blocks:
             block.clear_cache()
+
+
+Readings = dict[tuple[str, str], Reading]  # (normalisation, text) -> its Reading
+
+
+def read(texts: Sequence[str], how: str, readings: Readings) -> list[Reading]:
+    """Each text's Reading: taken from ``readings`` when there, else made and added."""
+    found = []
+    for text in texts:
+        reading = readings.get((how, text))
+        if reading is None:
+            reading = readings[how, text] = Reading.of(text, how)
+        found.append(reading)
+    return found
+
+
+@dataclass(frozen=True, eq=False)
+class ArticleModel:
+    """A model as one article's dimensions call it: each sentence is read (normalised and split)
+    once for all the article's models that read alike, in ``readings``, which is made with the
+    article's facts and dropped with them, so nothing is kept from one article to the next.
+    The promotional and weasel models both read the wnc form of the article's sentences."""
+
+    model: LinearModel
+    readings: Readings
+
+    @property
+    def meta(self) -> Mapping[str, object]:
+        return self.model.meta
+
+    def __call__(self, texts: Iterable[str]) -> list[float]:
+        return [logistic(z) for z in self.model.decisions(list(texts), self.readings)]
+
+
+def for_article(models: Models) -> Models:
+    """``models`` for one article: the linear models share their readings (ArticleModel); any
+    other callable is kept as it is."""
+    readings: Readings = {}
+    bound = {f.name: getattr(models, f.name) for f in fields(models)}
+    return Models(**{name: ArticleModel(m, readings) if isinstance(m, LinearModel) else m for name, m in bound.items()})
 
 
 def logistic(z: float) -> float:

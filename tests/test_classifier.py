@@ -291,3 +291,21 @@ def test_seed_labels_match_the_sentence_splitter():
         doc = analyzer.document(read_path(path))
         assert [" ".join(doc.original[s.start:s.end].split()) for s in doc.sentences] == [r["text"] for r in labelled]
     assert sum(r["promotional"] == "1" for r in rows if r["seed"] == "001") > 10
+
+
+def test_models_of_one_article_share_their_readings_and_score_as_alone(fresh_models, sample_texts):
+    """for_article binds the linear models to one memo of readings: the weasel model reads what
+    the promotional model read (no new Reading), and each scores exactly as it does alone."""
+    from hypecheck.facts import Models
+
+    models = Models(fresh_models["promotional"], fresh_models["clickbait"], fresh_models["weasel"])
+    article = classifier.for_article(models)
+    assert article.promotional.meta is models.promotional.meta
+    assert article.promotional(sample_texts) == models.promotional(sample_texts)
+    readings = article.promotional.readings
+    assert readings is article.weasel.readings and len(readings) == len(set(sample_texts))
+    subset = sample_texts[::3]
+    assert article.weasel(subset) == models.weasel(subset)
+    assert len(readings) == len(set(sample_texts))  # nothing read twice
+    assert article.headline(subset) == models.headline(subset)  # read its own way ("none")
+    assert classifier.for_article(models).weasel.readings == {}  # a new article starts afresh
