@@ -289,7 +289,7 @@ class TermsBlock:
 
     def _features(self, words: Sequence[str]) -> dict[int, float]:
         table = self._index.table(words)
-        counts = ((i, len(table.find(name))) for i, name in enumerate(self.names))
+        counts = ((i, len(table.find(name))) for i, name in enumerate(self.names) if table.any(name))
         return {self.offset + i: self.scale * math.log1p(n) for i, n in counts if n}
 
     def dots(self, texts: Sequence[Reading], coef: np.ndarray) -> list[float]:
