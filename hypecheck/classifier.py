@@ -226,13 +226,16 @@ class TfidfBlock:
         parts: list[bytes] = []
         sizes: list[int] = []
         for text in texts:
-            first = len(parts)
-            for word in text.char_wb_words(self.lowercase):
-                found = cache.get(word)
-                if found is None:
-                    found = cache[word] = self._known_columns(word)
-                parts.append(found)
-            sizes.append(sum(map(len, parts[first:])) // 8)
+            words = text.char_wb_words(self.lowercase)
+            found = list(map(cache.get, words))  # one C-level pass over the words seen before
+            if None in found:  # new words, each looked up once (the same one may come twice)
+                for k, word in enumerate(words):
+                    if found[k] is None:
+                        if word not in cache:
+                            cache[word] = self._known_columns(word)
+                        found[k] = cache[word]
+            parts += found
+            sizes.append(sum(map(len, found)) // 8)
         ids = np.frombuffer(b"".join(parts), dtype=np.int64)
         return np.repeat(np.arange(len(texts)), sizes), ids
 
