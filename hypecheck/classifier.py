@@ -29,16 +29,18 @@ import unicodedata
 from array import array
 from functools import cached_property, lru_cache
 from itertools import chain, repeat
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import resources
-from typing import Iterable, Mapping, Sequence, Union
+from typing import Iterable, Mapping, NamedTuple, Sequence, Union
 
 import numpy as np
 
+from hypecheck.facts import Models
 from hypecheck.facts.matches import LexiconIndex
 from hypecheck.lexicon import Lexicon, Lexicons, make_entry, normalize_words
 
 SCHEMA = "hypecheck.linear-model/2"
+SKLEARN_TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # scikit-learn's default word tokens
 GRAM_SEPARATOR = "\n"  # between the n-grams of a vocabulary; no n-gram contains whitespace other than " "
 WORD_CACHE_LIMIT = 20_000  # words whose char_wb columns a block remembers (a few MB); cleared past this
 
@@ -67,14 +69,52 @@ def normalize(text: str, how: str) -> str:
     if how == "none":
         return text
     if how == "wnc":
-        folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-        return " ".join(_WNC_TOKEN.findall(folded))
+        return " ".join(wnc_tokens(text))
     raise ValueError(f"unknown normalisation {how!r}")
+
+
+def wnc_tokens(text: str) -> list[str]:
+    """The tokens of the ``wnc`` form: runs of ``[a-z0-9]`` and single other non-space characters."""
+    return _WNC_TOKEN.findall(unicodedata.normalize("NFKC", text).translate(_QUOTES).lower())
+
+
+class Reading(NamedTuple):
+    """One text as a model's blocks read it: the normalised text and, for the ``wnc`` form, its
+    tokens, from which the blocks take their words without splitting the text again.
+
+    The ``wnc`` form is its tokens joined by single spaces; each token is a run of ``[a-z0-9]``
+    or one other non-space character, and already lower case (``str.lower`` is idempotent on
+    every code point). So each block's own split of the text is a filter of the tokens:
+    char_wb's words (whitespace-separated) are the tokens, scikit-learn's default word tokens
+    (two or more word characters) are the tokens of two or more characters, and the lexicon
+    matcher's words (``normalize_words``: runs of letters and digits) are the alphanumeric
+    tokens. ``tests/test_classifier.py`` checks each against the split it replaces, on any text.
+    """
+
+    text: str
+    tokens: list[str] | None = None  # the wnc tokens; None for another form
+
+    @classmethod
+    def of(cls, text: str, how: str) -> "Reading":
+        if how == "wnc":
+            tokens = wnc_tokens(text)
+            return cls(" ".join(tokens), tokens)
+        return cls(normalize(text, how))
+
+    def char_wb_words(self, lowercase: bool) -> list[str]:
+        return self.tokens if self.tokens is not None else char_wb_words(self.text, lowercase)
+
+    def lexicon_words(self) -> tuple[str, ...]:
+        return tuple(filter(str.isalnum, self.tokens)) if self.tokens is not None else normalize_words(self.text)
 
 
 def word_ngrams(text: str, pattern: re.Pattern[str], low: int, high: int, lowercase: bool) -> list[str]:
     """scikit-learn's 'word' analyzer: tokens by ``token_pattern``, then n-grams joined by spaces."""
-    tokens = pattern.findall(text.lower() if lowercase else text)
+    return token_ngrams(pattern.findall(text.lower() if lowercase else text), low, high)
+
+
+def token_ngrams(tokens: Sequence[str], low: int, high: int) -> list[str]:
+    """The word n-grams of a token list, shortest n first."""
     grams: list[str] = []
     for n in range(low, high + 1):
         # The n-grams as one C-level pass: zip of the token list shifted 0..n-1 places.
@@ -131,7 +171,7 @@ class TfidfBlock:
             return word_ngrams(text, self.token_pattern, *self.ngram_range, self.lowercase)
         return char_wb_ngrams(text, *self.ngram_range, self.lowercase)
 
-    def dots(self, texts: Sequence[str], coef: np.ndarray) -> list[float]:
+    def dots(self, texts: Sequence[Reading], coef: np.ndarray) -> list[float]:
         """``coef . features(text)`` for each text, with numpy: what scoring needs, without a feature dict.
 
         All texts are done in one pass: their known columns, tagged with the text they come
@@ -142,7 +182,10 @@ class TfidfBlock:
         """
         rows, ids = self.columns(texts)
         width = max(len(self.vocabulary), 1)
-        keys, counts = np.unique(rows * width + ids, return_counts=True)
+        keys = rows * width + ids
+        if len(texts) * width < 2**31:  # the same keys as int32, which numpy sorts about twice as fast
+            keys = keys.astype(np.int32)
+        keys, counts = np.unique(keys, return_counts=True)
         rows, columns = np.divmod(keys, width)
         tf = 1.0 + np.log(counts) if self.sublinear_tf else counts.astype(float)
         values = tf * self._idf[columns]
@@ -150,18 +193,30 @@ class TfidfBlock:
         bounds = np.searchsorted(rows, np.arange(len(texts) + 1)).tolist()
         return [_tfidf_dot(values[a:b], weights[a:b]) for a, b in zip(bounds, bounds[1:])]
 
-    def columns(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    def columns(self, texts: Sequence[Reading]) -> tuple[np.ndarray, np.ndarray]:
         """The column of every in-vocabulary n-gram of ``texts`` and the index of its text."""
         if self.analyzer == "char_wb":
             return self._char_wb_columns(texts)
-        grams = [self.grams(t) for t in texts]
+        grams = [token_ngrams(self._word_tokens(t), *self.ngram_range) for t in texts]
         # The n-grams become columns in one C-level pass (map(dict.get, ...)).
         ids = np.fromiter(map(self.vocabulary.get, chain.from_iterable(grams), repeat(-1)), dtype=np.int64, count=sum(map(len, grams)))
         rows = np.repeat(np.arange(len(texts)), [len(g) for g in grams])
         known = ids >= 0
         return rows[known], ids[known]
 
-    def _char_wb_columns(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    def _word_tokens(self, reading: Reading) -> list[str]:
+        """The 'word' analyzer's tokens: the wnc tokens of two or more characters when this block
+        splits as scikit-learn does by default (see :class:`Reading`), else its pattern's."""
+        if reading.tokens is not None and self._default_tokens:
+            return [t for t in reading.tokens if len(t) > 1]
+        assert self.token_pattern is not None
+        return self.token_pattern.findall(reading.text.lower() if self.lowercase else reading.text)
+
+    @cached_property
+    def _default_tokens(self) -> bool:
+        return self.token_pattern is not None and self.token_pattern.pattern == SKLEARN_TOKEN_PATTERN
+
+    def _char_wb_columns(self, texts: Sequence[Reading]) -> tuple[np.ndarray, np.ndarray]:
         """``columns`` for 'char_wb': a text's n-grams are those of its words, one word after the
         other, so each word's known columns are looked up once and remembered, for the words of
         later texts and later calls, as int64 bytes: one ``b"".join`` makes the array."""
@@ -171,13 +226,16 @@ class TfidfBlock:
         parts: list[bytes] = []
         sizes: list[int] = []
         for text in texts:
-            first = len(parts)
-            for word in char_wb_words(text, self.lowercase):
-                found = cache.get(word)
-                if found is None:
-                    found = cache[word] = self._known_columns(word)
-                parts.append(found)
-            sizes.append(sum(map(len, parts[first:])) // 8)
+            words = text.char_wb_words(self.lowercase)
+            found = list(map(cache.get, words))  # one C-level pass over the words seen before
+            if None in found:  # new words, each looked up once (the same one may come twice)
+                for k, word in enumerate(words):
+                    if found[k] is None:
+                        if word not in cache:
+                            cache[word] = self._known_columns(word)
+                        found[k] = cache[word]
+            parts += found
+            sizes.append(sum(map(len, found)) // 8)
         ids = np.frombuffer(b"".join(parts), dtype=np.int64)
         return np.repeat(np.arange(len(texts)), sizes), ids
 
@@ -230,12 +288,18 @@ class TermsBlock:
         return LexiconIndex.build(Lexicons(dict(zip(self.names, self.lists)), ()), self.names)
 
     def features(self, text: str) -> dict[int, float]:
-        table = self._index.table(normalize_words(text))
-        counts = ((i, len(table.find(name))) for i, name in enumerate(self.names))
+        return self._features(normalize_words(text))
+
+    def _features(self, words: Sequence[str]) -> dict[int, float]:
+        table = self._index.table(words)
+        counts = ((i, len(table.find(name))) for i, name in enumerate(self.names) if table.any(name))
         return {self.offset + i: self.scale * math.log1p(n) for i, n in counts if n}
 
-    def dots(self, texts: Sequence[str], coef: np.ndarray) -> list[float]:
-        return [sum(float(coef[column]) * value for column, value in self.features(t).items()) for t in texts]
+    def dots(self, texts: Sequence[Reading], coef: np.ndarray) -> list[float]:
+        # The block's coefficients as Python floats: the same float64 values as coef[column].
+        columns = range(self.offset, self.offset + len(self.names))
+        weights = dict(zip(columns, coef[columns.start : columns.stop].tolist()))
+        return [sum(weights[column] * value for column, value in self._features(t.lexicon_words()).items()) for t in texts]
 
     def clear_cache(self) -> None:
         pass  # the lexicons keep their own bounded memo, which never changes a result
@@ -255,9 +319,10 @@ class LinearModel:
     intercept: float
     meta: Mapping[str, object]
 
-    def decisions(self, texts: Sequence[str]) -> list[float]:
-        """The decision function of each text; all texts go through each block at once."""
-        prepared = [normalize(t, self.normalization) for t in texts]
+    def decisions(self, texts: Sequence[str], readings: Readings | None = None) -> list[float]:
+        """The decision function of each text; all texts go through each block at once.
+        ``readings``: texts already read by another model of the same article (see ArticleModel)."""
+        prepared = read(texts, self.normalization, {} if readings is None else readings)
         by_block = [block.dots(prepared, self._coef) for block in self.blocks]
         # Summed block by block from 0, as ``sum`` over the blocks of a single text does.
         return [self.intercept + sum(dots[i] for dots in by_block) for i in range(len(prepared))]
@@ -280,6 +345,46 @@ class LinearModel:
         """Forget what the blocks remember between calls (results never depend on it)."""
         for block in self.blocks:
             block.clear_cache()
+
+
+Readings = dict[tuple[str, str], Reading]  # (normalisation, text) -> its Reading
+
+
+def read(texts: Sequence[str], how: str, readings: Readings) -> list[Reading]:
+    """Each text's Reading: taken from ``readings`` when there, else made and added."""
+    found = []
+    for text in texts:
+        reading = readings.get((how, text))
+        if reading is None:
+            reading = readings[how, text] = Reading.of(text, how)
+        found.append(reading)
+    return found
+
+
+@dataclass(frozen=True, eq=False)
+class ArticleModel:
+    """A model as one article's dimensions call it: each sentence is read (normalised and split)
+    once for all the article's models that read alike, in ``readings``, which is made with the
+    article's facts and dropped with them, so nothing is kept from one article to the next.
+    The promotional and weasel models both read the wnc form of the article's sentences."""
+
+    model: LinearModel
+    readings: Readings
+
+    @property
+    def meta(self) -> Mapping[str, object]:
+        return self.model.meta
+
+    def __call__(self, texts: Iterable[str]) -> list[float]:
+        return [logistic(z) for z in self.model.decisions(list(texts), self.readings)]
+
+
+def for_article(models: Models) -> Models:
+    """``models`` for one article: the linear models share their readings (ArticleModel); any
+    other callable is kept as it is."""
+    readings: Readings = {}
+    bound = {f.name: getattr(models, f.name) for f in fields(models)}
+    return Models(**{name: ArticleModel(m, readings) if isinstance(m, LinearModel) else m for name, m in bound.items()})
 
 
 def logistic(z: float) -> float:

@@ -268,11 +268,11 @@ class Lexicons:
 
     @cached_property
     def index(self) -> "LexiconIndex":
-        """All these lexicons matched in one pass over a sentence (hypecheck.facts.matches),
-        built on first use; an extended copy builds its own."""
-        from hypecheck.facts.matches import LexiconIndex
+        """The lexicons the analyzers read through match tables, matched in one pass over a
+        sentence (hypecheck.facts.matches), built on first use; an extended copy builds its own."""
+        from hypecheck.facts.matches import TABLE_LEXICONS, LexiconIndex
 
-        return LexiconIndex.build(self)
+        return LexiconIndex.build(self, TABLE_LEXICONS)
 
     def extended(self, extra: Mapping[str, Iterable[tuple[str, float] | str]]) -> "Lexicons":
         """A copy with extra terms: ``{"peacock_terms": [("epic", 2.0), "stellar"]}``.

@@ -9,7 +9,7 @@ from typing import Mapping, Union
 
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from hypecheck.classifier import load_model
+from hypecheck.classifier import for_article, load_model
 from hypecheck.dimensions import HYPE_WEIGHTS, REGISTRY, pitfalls
 from hypecheck.facts import Facts, Models, SentenceClassifier, build_facts
 from hypecheck.facts.document import Document, build_document, sentence_splitter
@@ -69,7 +69,7 @@ class Analyzer:
 
     def facts(self, doc: Document) -> Facts:
         """What every dimension reads, computed once for the article."""
-        return build_facts(doc, self.lexicons, self.models)
+        return build_facts(doc, self.lexicons, for_article(self.models))
 
     def score_document(self, doc: Document) -> Scorecard:
         facts = self.facts(doc)

@@ -7,15 +7,22 @@ from __future__ import annotations
 import csv
 import json
 import math
+import sys
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import hypecheck
 from hypecheck import classifier, train
-from hypecheck.classifier import MODEL_FILES, TermsBlock, char_wb_ngrams, load_model, logistic, normalize, word_ngrams
+from hypecheck.classifier import (
+    MODEL_FILES, SKLEARN_TOKEN_PATTERN, Reading, TermsBlock, char_wb_ngrams, char_wb_words, load_model, logistic,
+    normalize, word_ngrams,
+)
+from hypecheck.lexicon import normalize_words
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "hypecheck" / "models"
@@ -109,6 +116,34 @@ def test_batched_and_cached_scoring_is_bit_identical_to_the_definition(name, fre
     assert [model.decision(t) for t in reversed(sample_texts)] == expected[::-1]  # one at a time, other order
     assert [model.probability(t) for t in sample_texts] == [logistic(z) for z in expected]
     assert model([]) == []
+
+
+# Text where the wnc form is easy to get wrong: case that lower-cases to two characters, final
+# sigma, ligatures and fractions NFKC splits, combining marks, other scripts' letters and digits,
+# apostrophes, underscores, hyphens, every kind of space.
+WNC_TRICKY = "aZ9_'’‘“”-–—.,!?İΣσςßﬁ½²३٣é\u0301नमस्ते\u064e東京🚀 \t\n\u00a0\u2028\u3000"
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(text=st.one_of(st.text(), st.text(alphabet=WNC_TRICKY)))
+def test_a_reading_splits_as_each_block_would(fresh_models, text):
+    """Reading's words are filters of the wnc tokens: each must equal the split it replaces."""
+    reading = Reading.of(text, "wnc")
+    assert reading.text == normalize(text, "wnc")
+    assert reading.char_wb_words(True) == char_wb_words(reading.text, True)
+    assert reading.char_wb_words(False) == char_wb_words(reading.text, False)
+    assert reading.lexicon_words() == normalize_words(reading.text)
+    words = [b for name in ("promotional", "weasel") for b in fresh_models[name].blocks if getattr(b, "analyzer", "") == "word"]
+    assert words and all(b.token_pattern.pattern == SKLEARN_TOKEN_PATTERN for b in words)
+    for block in words:
+        assert block._word_tokens(reading) == block.token_pattern.findall(reading.text.lower())
+        assert block._word_tokens(Reading(reading.text)) == block.token_pattern.findall(reading.text.lower())
+
+
+def test_lower_case_is_idempotent_on_every_code_point():
+    """What Reading's shortcut rests on: the wnc form, already lower case, lower-cases to itself."""
+    changed = [c for c in map(chr, range(sys.maxunicode + 1)) if c.lower().lower() != c.lower()]
+    assert changed == []
 
 
 def test_word_cache_stays_bounded_and_never_changes_a_result(fresh_models, sample_texts, monkeypatch):
@@ -256,3 +291,21 @@ def test_seed_labels_match_the_sentence_splitter():
         doc = analyzer.document(read_path(path))
         assert [" ".join(doc.original[s.start:s.end].split()) for s in doc.sentences] == [r["text"] for r in labelled]
     assert sum(r["promotional"] == "1" for r in rows if r["seed"] == "001") > 10
+
+
+def test_models_of_one_article_share_their_readings_and_score_as_alone(fresh_models, sample_texts):
+    """for_article binds the linear models to one memo of readings: the weasel model reads what
+    the promotional model read (no new Reading), and each scores exactly as it does alone."""
+    from hypecheck.facts import Models
+
+    models = Models(fresh_models["promotional"], fresh_models["clickbait"], fresh_models["weasel"])
+    article = classifier.for_article(models)
+    assert article.promotional.meta is models.promotional.meta
+    assert article.promotional(sample_texts) == models.promotional(sample_texts)
+    readings = article.promotional.readings
+    assert readings is article.weasel.readings and len(readings) == len(set(sample_texts))
+    subset = sample_texts[::3]
+    assert article.weasel(subset) == models.weasel(subset)
+    assert len(readings) == len(set(sample_texts))  # nothing read twice
+    assert article.headline(subset) == models.headline(subset)  # read its own way ("none")
+    assert classifier.for_article(models).weasel.readings == {}  # a new article starts afresh

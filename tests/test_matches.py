@@ -198,3 +198,25 @@ def test_an_articles_tables_answer_like_the_lexicons(analyzer, seeds):
             assert tables.words(s).find(name) == tuple(lex[name].find(s.words))
             assert tables.base(s).find(name) == tuple(lex[name].find(s.base_words))
         assert tables.words(s) is tables.words(s)
+
+
+def test_the_analyzers_index_holds_the_lexicons_they_read_through_tables(analyzer, monkeypatch):
+    """Lexicons.index indexes TABLE_LEXICONS only: scoring the seeds and tests/corpus reads each
+    of them through a table (none is indexed for nothing) and no other (that would raise)."""
+    read: set[str] = set()
+    for method in ("find", "at", "by_start", "any"):
+        original = getattr(matches.MatchTable, method)
+
+        def recording(self, name, *args, _original=original):
+            read.add(name)
+            return _original(self, name, *args)
+
+        monkeypatch.setattr(matches.MatchTable, method, recording)
+    assert analyzer.lexicons.index.names == matches.TABLE_LEXICONS
+    from hypecheck.pipeline import score_one
+
+    for path in [*SEEDS, *sorted((ROOT / "tests" / "corpus").iterdir())]:
+        score_one(str(path), analyzer)  # files that are not articles give a Failure
+    assert read == set(matches.TABLE_LEXICONS)
+    with pytest.raises(KeyError, match="not_names.*TABLE_LEXICONS"):
+        analyzer.lexicons.index.table(["john"]).find("not_names")

@@ -18,7 +18,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from conftest import ROOT, SEEDS
 from hypecheck.facts.document import _tokens, sentence_splitter
-from hypecheck.facts.numbers import _CLAIM, _MAY_CLAIM, find_numbers
+from hypecheck.facts.numbers import _CLAIM, _MAY_CLAIM, _claims, find_numbers
 from hypecheck.lexicon import WORD
 from hypecheck.read.clean import clean
 from hypecheck.read.load import InputError, read_path
@@ -134,6 +134,34 @@ def test_prefilter_passes_every_text_with_a_claim(text):
     """find_numbers returns [] without scanning when _MAY_CLAIM finds nothing: only right if
     _CLAIM would have found nothing either."""
     assert _MAY_CLAIM.search(text) is not None or _CLAIM.search(text) is None
+
+
+# The longest leads a match has before its first digit or keyword, and what may stand before them.
+LEADS = ["QUADRUPLE-digit", "quadruple digit", "RMB  7", "USD 4", "NZ$ 3", "US$9", "three-fold", "eleven consecutive",
+         "twelve consecutive", "one trillion", "a million", "×", "x", "5", "5,000", "2026", "per cent", "%", "-", "/", ".",
+         "'", "Q3", "v2", "A$", "$", "tr", "uadruple-digit", "MB 5"]
+
+
+def _claim_spans(matches) -> list[tuple[tuple[int, int], str | None]]:
+    return [(m.span(), m.lastgroup) for m in matches]
+
+
+@SETTINGS
+@given(text=st.one_of(st.text(alphabet=TRICKY), st.lists(st.sampled_from(LEADS + CLAIM_WORDS), max_size=14).map(" ".join),
+                      st.lists(st.sampled_from(LEADS + CLAIM_WORDS), max_size=14).map("".join)))
+def test_claims_near_cues_equal_the_full_scan(text):
+    """_claims tries _CLAIM only from _MAX_LEAD characters before each digit or keyword: it must
+    find what finditer finds over the whole text, match for match."""
+    assert _claim_spans(_claims(text)) == _claim_spans(_CLAIM.finditer(text))
+
+
+def test_claims_equal_the_full_scan_on_the_seeds(analyzer):
+    blocks = list(_seed_and_corpus_blocks(analyzer))
+    found = 0
+    for block in blocks:
+        found += len(_claim_spans(_CLAIM.finditer(block.text)))
+        assert _claim_spans(_claims(block.text)) == _claim_spans(_CLAIM.finditer(block.text))
+    assert found > 50
 
 
 @pytest.mark.parametrize(

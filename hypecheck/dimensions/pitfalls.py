@@ -327,8 +327,8 @@ def future_certainty(
             continue
         if tables.base(s).find("ai_terms") or (subject and subject in s.words):
             found += _certain_words(doc, s, tables)
-        horizon = _future_horizon(s.text, reference)
-        if horizon is not None and s.figures:
+        horizon = _future_horizon(s.text, reference) if s.figures else None  # most sentences state no figure
+        if horizon is not None:
             start, end = s.span(*horizon)
             reason = f"a figure set in the future, unhedged: {' '.join(s.text[horizon[0]:horizon[1]].split())!r}"
             found.append(Evidence(s.index, start, end, doc.quote(start, end), reason, 1.0, "future_figure"))

@@ -102,23 +102,7 @@ def find_hits(doc: Document, lex: Lexicons, tables: Tables | None = None, speake
 def _sentence_hits(sentence: Sentence, table: MatchTable, named_speaker: bool = False) -> list[Hit]:
     words = sentence.words
     tokens = sentence.tokens
-    raw: list[tuple[Match, str]] = []
-    # Words inside a non-evaluative phrase ("critical condition", "bomb squad") or a name ("Rich",
-    # "Great Expectations" in running text) are not value judgements, so they cannot be hype.
-    taken: set[int] = {k for m in table.find("not_hype") for k in range(m.first, m.last + 1)}
-    names: set[int] = set()
-    if sentence.kind in ("body", "list_item"):
-        names = {k for k, t in enumerate(tokens) if k > 0 and t.text[:1].isupper() and not t.text.isupper()}
-    history = _HISTORY.search(sentence.text) is not None
-    for name in HYPE_LEXICONS:  # earlier lexicons win a word claimed by two
-        if history and LEXICON_KIND[name] == "sensational":
-            continue  # "the Black Death decimated Europe in 1347": history, not alarm
-        for m in table.find(name):
-            if m.first == m.last and m.first in names:
-                continue  # a one-word hit on a capitalised word mid-sentence is a name
-            if taken.isdisjoint(range(m.first, m.last + 1)):
-                raw.append((m, name))
-                taken.update(range(m.first, m.last + 1))
+    raw = _lexicon_hits(sentence, table) if any(map(table.any, HYPE_LEXICONS)) else []
     shouted = _shouted_words(sentence, table, {k for m, _ in raw for k in range(m.first, m.last + 1)})
     marks = _PUNCTUATION.search(sentence.text + _trailing_marks(sentence))
     if not raw and not shouted and marks is None:
@@ -165,6 +149,28 @@ def _sentence_hits(sentence: Sentence, table: MatchTable, named_speaker: bool = 
         near = max((k for k, t in enumerate(tokens) if t.end <= marks.start()), default=0)
         hits.append(Hit(sentence, Match(_SHOUT_ENTRY, near, near), "shouting", PUNCTUATION_WEIGHT, (reason,), "shouting", (marks.start(), marks.end())))
     return hits
+
+
+def _lexicon_hits(sentence: Sentence, table: MatchTable) -> list[tuple[Match, str]]:
+    """The hype lexicons' matches that count, each with its lexicon, in lexicon order."""
+    raw: list[tuple[Match, str]] = []
+    # Words inside a non-evaluative phrase ("critical condition", "bomb squad") or a name ("Rich",
+    # "Great Expectations" in running text) are not value judgements, so they cannot be hype.
+    taken: set[int] = {k for m in table.find("not_hype") for k in range(m.first, m.last + 1)}
+    names: set[int] = set()
+    if sentence.kind in ("body", "list_item"):
+        names = {k for k, t in enumerate(sentence.tokens) if k > 0 and t.text[:1].isupper() and not t.text.isupper()}
+    history = _HISTORY.search(sentence.text) is not None
+    for name in HYPE_LEXICONS:  # earlier lexicons win a word claimed by two
+        if history and LEXICON_KIND[name] == "sensational":
+            continue  # "the Black Death decimated Europe in 1347": history, not alarm
+        for m in table.find(name):
+            if m.first == m.last and m.first in names:
+                continue  # a one-word hit on a capitalised word mid-sentence is a name
+            if taken.isdisjoint(range(m.first, m.last + 1)):
+                raw.append((m, name))
+                taken.update(range(m.first, m.last + 1))
+    return raw
 
 
 _LEXICON_LABEL = {

@@ -332,18 +332,21 @@ def _hardest_sentences(body) -> list[tuple[object, float, str]]:
     three with the highest Flesch-Kincaid grade of their own, each with words and long words."""
     rated = []
     for sentence in body:
-        words = len(sentence.tokens)
-        per_word = [word_syllables(t.lower) for t in sentence.tokens]
-        grade = 0.39 * words + 11.8 * sum(per_word) / words - 15.59
-        long_words = sum(1 for n in per_word if n >= 3)
-        reason = f"{words} words, {long_words} of three or more syllables (about grade {max(grade, 0):.0f} on its own)"
-        if words > LONG_SENTENCE_WORDS:
-            reason += f"; sentences over {LONG_SENTENCE_WORDS} words are hard to follow"
-        rated.append((sentence, grade, reason))
+        per_word = list(map(word_syllables, sentence.words))
+        rated.append((sentence, 0.39 * len(per_word) + 11.8 * sum(per_word) / len(per_word) - 15.59, per_word))
     rated.sort(key=lambda item: (-item[1], item[0].index))
     long = [item for item in rated if len(item[0].tokens) > LONG_SENTENCE_WORDS]
     chosen = long or rated[:SHOWN_WHEN_NONE_LONG]
-    return [(s, max(grade, 0.0) / 10, reason) for s, grade, reason in chosen]
+    return [(s, max(grade, 0.0) / 10, _hard_reason(grade, per_word)) for s, grade, per_word in chosen]
+
+
+def _hard_reason(grade: float, per_word: list[int]) -> str:
+    """Why a sentence is hard: its words, long words and grade (made for the chosen ones only)."""
+    words, long_words = len(per_word), sum(1 for n in per_word if n >= 3)
+    reason = f"{words} words, {long_words} of three or more syllables (about grade {max(grade, 0):.0f} on its own)"
+    if words > LONG_SENTENCE_WORDS:
+        reason += f"; sentences over {LONG_SENTENCE_WORDS} words are hard to follow"
+    return reason
 
 
 DIMENSION = Dimension(

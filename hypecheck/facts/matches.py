@@ -35,6 +35,19 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from hypecheck.lexicon import LEXICON_NAMES, MEMO_LIMIT, Entry, Lexicon, Lexicons, Match
 
+# The lexicons the analyzers read through match tables (``Tables``, ``Lexicons.index``). The
+# others are looked up word by word where they are needed (``english_function_words`` and
+# ``not_names`` with ``has_phrase``, the outlet and domain lists by their own tables): indexing
+# them made every table hold about 250 matches an article that nobody read, three quarters of
+# the matching time. A table asked for a lexicon not listed raises a KeyError that says so.
+TABLE_LEXICONS = (
+    "hype_adjectives", "peacock_terms", "superlatives", "grand_claims", "intensifiers", "hedges", "report_verbs",
+    "vague_sources", "person_roles", "public_bodies", "own_evidence", "not_hype", "ai_terms", "human_roles",
+    "comparison_verbs", "mental_verbs", "performance_claims", "performance_caveats", "limitation_cues",
+    "future_certainty", "ai_content_labels", "ai_self_identification", "machine_style", "sensational", "loaded",
+    "exaggeration", "shouted_words",
+)
+
 if TYPE_CHECKING:  # pragma: no cover
     from hypecheck.facts.document import Sentence
 
@@ -104,6 +117,13 @@ class MatchTable:
 _NO_MATCHES: _Made = ((), MappingProxyType({}))
 
 
+class _Slots(dict):
+    """Lexicon name -> slot; a name the index was not built with raises a KeyError saying so."""
+
+    def __missing__(self, name: str) -> int:
+        raise KeyError(f"lexicon {name!r} is not in this match index (the analyzers' index holds TABLE_LEXICONS: add it there)")
+
+
 def _greedy(raw: _Raw) -> _Made:
     """``Lexicon.find``'s skip rule over the match at every position: scanning left to right,
     a match is kept when it starts after the last kept one ends. Also the position index."""
@@ -136,7 +156,7 @@ class LexiconIndex:
     def build(cls, lexicons: Lexicons, names: Iterable[str] | None = None) -> "LexiconIndex":
         """An index over ``names`` (default: every lexicon, in ``LEXICON_NAMES`` order)."""
         chosen = tuple(dict.fromkeys(LEXICON_NAMES if names is None else names))
-        return cls(chosen, tuple(lexicons[n] for n in chosen), {n: k for k, n in enumerate(chosen)})
+        return cls(chosen, tuple(lexicons[n] for n in chosen), _Slots({n: k for k, n in enumerate(chosen)}))
 
     def table(self, words: Sequence[str]) -> MatchTable:
         """Every indexed lexicon's matches in lower-cased ``words``, in one pass over them."""

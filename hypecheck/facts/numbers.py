@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 # A number starts where no digit, comma or point stands before it: inside a run of 100,000
 # digits the pattern is tried once, not at every position (which would be quadratic).
@@ -56,6 +57,11 @@ _NOT_A_NOUN = frozenset(
 # consecutive quarters", "a billion"), spelt as those branches spell them. Most sentences have
 # neither; for them this one quick scan replaces _CLAIM's try at every position.
 _MAY_CLAIM = re.compile(r"\d|fold|digit|consecutive|illion")
+# The most characters a match of _CLAIM holds before the first place _MAY_CLAIM finds in it:
+# "quadruple-" before "digit" (10); "RMB  " before money's digits is 5, "three-" before "fold"
+# and "one tr" before "illion" 6, "twelve " before "consecutive" 7; every other branch starts
+# with its digits.
+_MAX_LEAD = 10
 
 
 @dataclass(frozen=True)
@@ -68,10 +74,10 @@ class NumberMention:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Numeric claims in ``text`` (one sentence), left to right, non-overlapping."""
-    if _MAY_CLAIM.search(text) is None:
+    if _MAY_CLAIM.search(text) is None:  # _LEVEL's matches hold a digit too
         return []
     found = []
-    for m in _CLAIM.finditer(text):
+    for m in _claims(text):
         kind = m.lastgroup or "count"
         end = _count_end(m) if kind == "count" else m.end()
         if _is_not_a_claim(text, m.start(), end, kind):
@@ -84,6 +90,22 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue
         found.append(NumberMention(start, end, text[start:end], "count"))
     return sorted(found, key=lambda f: f.start) if len(found) > 1 else found
+
+
+def _claims(text: str) -> Iterator[re.Match[str]]:
+    """``_CLAIM.finditer(text)``, match for match, with the pattern tried only near the places
+    that may hold a claim. _CLAIM tries all its branches at every position of a sentence; most
+    positions are far from any digit or keyword. No match starts more than _MAX_LEAD characters
+    before the first place _MAY_CLAIM finds in it, so the leftmost match from ``pos`` is the
+    leftmost match from _MAX_LEAD before the next such place (searched in the whole text, so the
+    lookbehinds and word boundaries see what finditer sees)."""
+    pos = 0
+    while (cue := _MAY_CLAIM.search(text, pos)) is not None:
+        match = _CLAIM.search(text, max(pos, cue.start() - _MAX_LEAD))
+        if match is None:
+            return
+        yield match
+        pos = match.end()  # every branch consumes a character: no empty match
 
 
 def _count_end(m: re.Match[str]) -> int:
