@@ -858,6 +858,9 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isdigit()
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def _trim_name(name: str) -> str:
-    name = re.sub(r"['’]s?$", "", name.strip())
+    name = _POSSESSIVE_END.sub("", name.strip())
     return name.rstrip(".,;: ")

@@ -126,29 +126,44 @@ def _count_end(m: re.Match[str]) -> int:
     return m.start() + len(number) + 1 + len(words[0])
 
 
+# The checks of _is_not_a_claim, compiled once (a figure runs up to a dozen of them).
+_NON_DIGITS = re.compile(r"\D*")
+_WORD_CHAR = re.compile(r"[A-Za-z_]")
+_SPEC_SUFFIX = re.compile(r"-(?:bit|inch|core|nm|[A-Z])")
+_VERSION_OR_CLOCK = re.compile(r"[.:]\d")
+_FRACTION_BEFORE = re.compile(r"\d/$")
+_FRACTION_AFTER = re.compile(r"/\d")
+_RANGE_AFTER = re.compile(r"[-–]\d")
+_RANGE_BEFORE = re.compile(r"\d[-–]$")
+_DIGIT_SPACE_END = re.compile(r"\d\s$")
+_LEADING_ZERO = re.compile(r"0\d")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’.]*)\s*$")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
 def _is_not_a_claim(text: str, start: int, end: int, kind: str) -> bool:
     before = text[max(0, start - 12) : start]
     after = text[end : end + 12]
-    digits_start = start if kind != "money" else start + len(re.match(r"\D*", text[start:end]).group(0))
+    digits_start = start if kind != "money" else start + len(_NON_DIGITS.match(text[start:end]).group(0))
     # Glued to letters or dots: versions and product names ("Qwen3.7", "v4", "L2", "TV18").
     if digits_start > 0 and (text[digits_start - 1].isalpha() or text[digits_start - 1] in "._"):
         return True
-    if re.match(r"[A-Za-z_]", after) and kind in ("count",):
+    if _WORD_CHAR.match(after) and kind in ("count",):
         return True
     # "4-bit", "2.5-Max", "3-inch": specifications and version suffixes.
-    if re.match(r"-(?:bit|inch|core|nm|[A-Z])", after):
+    if _SPEC_SUFFIX.match(after):
         return True
-    if re.match(r"\.\d", after) or re.match(r":\d", after):
+    if _VERSION_OR_CLOCK.match(after):
         return True  # part of a version or a clock time
-    if re.search(r"\d/$", before) or re.match(r"/\d", after) or (kind not in ("money", "percent") and (before.endswith("/") or after.startswith("/"))):
+    if _FRACTION_BEFORE.search(before) or _FRACTION_AFTER.match(after) or (kind not in ("money", "percent") and (before.endswith("/") or after.startswith("/"))):
         return True  # a fraction or a date written 1/3 ("$200/month" is a price)
-    if kind == "count" and (re.match(r"[-–]\d", after) or re.search(r"\d[-–]$", before)):
+    if kind == "count" and (_RANGE_AFTER.match(after) or _RANGE_BEFORE.search(before)):
         return True  # a score or a range of bare numbers ("voted 7-2")
-    if kind == "count" and (before.endswith("-") or re.search(r"\d\s$", before)):
+    if kind == "count" and (before.endswith("-") or _DIGIT_SPACE_END.search(before)):
         return True  # "Covid-19", or the middle of a phone number "020 7946 0958"
-    if kind == "count" and re.match(r"0\d", text[start:end]):
+    if kind == "count" and _LEADING_ZERO.match(text[start:end]):
         return True  # a leading zero: a code or a phone number, not a quantity
-    previous_word = re.search(r"([A-Za-z][\w'’.]*)\s*$", before)
+    previous_word = _PREVIOUS_WORD.search(before)
     prev = previous_word.group(1).lower().rstrip(".") if previous_word else ""
     if prev in _MONTHS:
         return True
@@ -158,7 +173,7 @@ def _is_not_a_claim(text: str, start: int, end: int, kind: str) -> bool:
         if noun and noun[-1] in _TIME_UNITS:
             return True
         plain = number.rstrip("+")
-        if re.fullmatch(r"(?:19|20)\d{2}", plain):
+        if _YEAR.fullmatch(plain):
             return True  # a year
         # "HappyHorse 1.1", "iPhone 15", "BA 117", "Room 101": a number right after a name.
         if previous_word and any(ch.isupper() for ch in previous_word.group(1)) and "," not in plain:
