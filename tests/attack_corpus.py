@@ -55,6 +55,13 @@ ATTACKS: dict[str, Callable[[], bytes]] = {
         '<img src=x onerror="alert(1)">Spending will rise.',
         head='<meta name="author" content="&lt;img src=x onerror=alert(2)&gt;">',
     ),
+    # Markdown a footnote or code reader could stumble on: one line of 20,000 footnote links among
+    # 20,000 other links (a link was checked against every footnote before: quadratic), code fences
+    # never closed, inline code everywhere
+    "footnote-links.md": lambda: ("# Notes\n\n" + " ".join(f"[{i % 9 + 1}](#fn{i % 9 + 1}) [x](https://e.com/{i})" for i in range(20_000))
+                                  + "\n\n1. Reuters, https://www.reuters.com/a\n").encode(),
+    "unclosed-fence.md": lambda: ("# Code\n\n" + PROSE + "\n\n```\n" + "according to Reuters 40% `x`\n" * 20_000).encode(),
+    "inline-code.md": lambda: ("# Code\n\n" + "`Acme` said `x` via `Y` 4% " * 20_000).encode(),
     # hype words a reader sees as words, hidden from naive matching
     "zero-width-hype.txt": lambda: "The company unveiled a revolu\u200btionary, ground\u00adbreaking chip on Monday.\n".encode(),
     "homoglyph-hype.txt": lambda: "The company unveiled a rev\u043elutionary chip on Monday, analysts said.\n".encode(),

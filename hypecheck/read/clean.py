@@ -12,6 +12,7 @@ The line patterns are data: ``lexicons/page_chrome.tsv``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
@@ -347,8 +348,10 @@ def _line_edits(line: _Line, markdown: bool, bullet: bool) -> list[Edit]:
             close = found.group(0).index("]") + found.start() + 1
             edits.append(Edit(base + found.start(), base + inner, ""))
             edits.append(Edit(base + close, base + found.end(), ""))
+        note_starts = [n.start() for n in notes]
         for found in _MD_LINK.finditer(text):
-            if any(n.start() <= found.start() < n.end() for n in notes):
+            k = bisect_right(note_starts, found.start()) - 1  # the notes never overlap: one bisection
+            if k >= 0 and found.start() < notes[k].end():
                 continue
             edits.append(Edit(base + found.start(), base + found.start(1), ""))
             edits.append(Edit(base + found.end(1), base + found.end(), ""))
