@@ -524,7 +524,7 @@ def _subject_before(
             return k, i - 1, True  # "the fire chief, Jane Roe, said"
         appositive_role = bool(lex["person_roles"].find(sentence.words[k:i]))
         last = k - 1
-    elif _gap(sentence, i - 1, i).strip():
+    elif _gap(sentence, i - 1, i).strip() and not _abbreviated(sentence, i - 1, lex):
         return None
     first = _name_run_start(sentence, last, lex, names)
     if first is None or _object_of_preposition(sentence.words, first):
@@ -557,7 +557,7 @@ def _name_run_start(sentence: Sentence, last: int, lex: Lexicons, names: _Names)
         return None
     first = last
     k = last - 1
-    while k >= 0 and last - k < 7 and _gap(sentence, k, k + 1).strip() in ("", "-"):
+    while k >= 0 and last - k < 7 and (_gap(sentence, k, k + 1).strip() in ("", "-") or _initial(sentence, k)):
         word = tokens[k]
         if _capitalised(word.text) and not _not_name(word.lower, lex):
             first = k
@@ -570,6 +570,19 @@ def _name_run_start(sentence: Sentence, last: int, lex: Lexicons, names: _Names)
     if first == last and (not opening or opening.endswith(":")) and _common_word(tokens[first].lower, names):
         return None  # a capital that opens the sentence or follows a colon ("Estimates: Detailed estimates")
     return first
+
+
+def _initial(sentence: Sentence, k: int) -> bool:
+    """Token ``k`` is an initial inside a name: one capital letter standing alone with a full stop
+    ("John F. Kennedy", "L. J. Kreger"; not the S of "U.S.", which follows a full stop)."""
+    token = sentence.tokens[k].text
+    alone = k == 0 or any(ch.isspace() for ch in _gap(sentence, k - 1, k))
+    return len(token) == 1 and token.isupper() and alone and _gap(sentence, k, k + 1).strip() == "."
+
+
+def _abbreviated(sentence: Sentence, k: int, lex: Lexicons) -> bool:
+    """Token ``k`` ends in the full stop of an abbreviation ("Acme Corp. said", "Jr.")."""
+    return _gap(sentence, k, k + 1).strip() == "." and lex["abbreviations"].has_phrase((sentence.tokens[k].lower,))
 
 
 def _not_name(word: str, lex: Lexicons) -> bool:
