@@ -253,3 +253,23 @@ def test_a_vague_phrase_is_one_source_and_a_research_report_is_a_noun(analyzer):
     assert [a for a in found if a[0] == "vague"] == [("vague", "some users")]
     assert not [a for a in attributions(analyzer, "Finally, write a final research report.") if a[0] == "vague"]
     assert ("vague", "Research") in attributions(analyzer, "Research shows that the effect fades.")
+
+
+def test_the_cue_word_gate_drops_no_cued_source(analyzer):
+    """_candidates tries the cue pattern only in sentences whose words hold a cue word: on every
+    sentence of bench/validity's articles and on tempting texts, no sentence the gate skips holds
+    a cue the pattern would find."""
+    from pathlib import Path
+
+    from hypecheck.facts.attributions import _CUED, CUE_WORDS
+
+    folder = Path(__file__).resolve().parent.parent / "bench" / "validity" / "articles"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())]
+    texts += ["ACCORDING TO REUTERS, sales rose.", "Per Reuters, sales rose.", "Sales rose (via Bloomberg).", "Data from IDC shows it."]
+    checked = 0
+    for text in texts:
+        for sentence in analyzer.document(read_text(text, markdown=True)).sentences:
+            if CUE_WORDS.isdisjoint(sentence.words):
+                assert _CUED.search(sentence.text) is None, sentence.text
+                checked += 1
+    assert checked > 1000

@@ -48,6 +48,8 @@ _CUE = (
     r"[Cc]overage (?:from|in|by)|[Rr]eports? (?:from|by|in)|[Dd]ata (?:from|by)|[Ff]igures (?:from|by)|"
     r"[Ii]nsights (?:from|by)|(?<![\w-])via|[Ii]n an interview with|[Ss]peaking (?:to|with))\s+"
 )
+# A word every cue of _CUE holds: a sentence whose words hold none of them has no cued source.
+CUE_WORDS = frozenset("according as per coverage report reports data figures insights via interview speaking".split())
 _CUED = re.compile(_CUE + rf"(?:{_DOC})?(?:(?:a|an)\s+(?=[A-Z]))?(?P<target>{_NAME}|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}})")
 _POSSESSIVE_REPORT = re.compile(
     rf"(?P<target>{_NAME})['’]s?\s+(?:recent\s+|latest\s+|new\s+|annual\s+)?(?:\w+\s+)?"
@@ -325,7 +327,7 @@ def _candidates(
         start = min(m.start(), named.start()) if named else m.start()
         end = max(m.end(), named.end()) if named else m.end()
         yield Attribution(sentence.index, start, end, "social", who or m.group(0), text[start:end])
-    for m in _CUED.finditer(text):
+    for m in _CUED.finditer(text) if not CUE_WORDS.isdisjoint(sentence.words) else ():
         target = _trim_name(m.group("target"))
         kind = _classify_target(target, text, m.end("target"), lex, subject)
         if kind is not None:
