@@ -441,9 +441,9 @@ def _speaker_attributions(
     role_at = table.by_start("person_roles")  # the role entry starting at each word, if any
     role_ends = frozenset(m.last for m in role_at.values())
     bodies: dict[int, Match] | None = None  # public bodies by their last word, when first needed
-    title_case = not text.isupper()  # in capitals throughout ("POLICE SAY"), a capital proves nothing
+    all_capitals = text.isupper()  # in capitals throughout ("POLICE SAY"), a capital proves nothing
     for verb in table.by_start("report_verbs"):
-        if not _is_verb_position(sentence, verb) or (title_case and verb > 0 and tokens[verb].text[:1].isupper()):
+        if not _is_verb_position(sentence, verb) or (not all_capitals and verb > 0 and tokens[verb].text[:1].isupper()):
             continue  # "Earnings Reports Analysis", "Comment Policy": a heading's capitals, no verb
         end = tokens[verb].end
         i = _verb_head(words, verb)  # "Conroy also said": the subject ends before "also"
