@@ -120,14 +120,18 @@ class _Checker:
     def error(self, key: str, message: str) -> ConfigError:
         return ConfigError(f"{self.path}:{self.line_of(key)}: {message}")
 
-    def weights(self, value: Any, defaults: Mapping[str, float]) -> dict[str, float]:
-        dimensions = tuple(defaults)
+    def table(self, key: str, value: Any, known: tuple[str, ...], what: str, example: str) -> dict[str, Any]:
+        """``value`` as a table whose keys are all in ``known`` (dimension or lexicon names)."""
         if not isinstance(value, dict):
-            raise self.error("weights", "weights must be a table, e.g. weights = { promotional = 0.4 }")
+            raise self.error(key, f"{key} must be a table, e.g. {example}")
+        for name in value:
+            if name not in known:
+                raise self.error(name, f"unknown {what} {name!r} in {key}; known: {', '.join(known)}")
+        return value
+
+    def weights(self, value: Any, defaults: Mapping[str, float]) -> dict[str, float]:
         out = {}
-        for name, weight in value.items():
-            if name not in dimensions:
-                raise self.error(name, f"unknown dimension {name!r} in weights; known: {', '.join(dimensions)}")
+        for name, weight in self.table("weights", value, tuple(defaults), "dimension", "weights = { promotional = 0.4 }").items():
             if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
                 raise self.error(name, f"the weight of {name} must be a number 0 or more, not {weight!r}")
             out[name] = float(weight)
@@ -136,12 +140,8 @@ class _Checker:
         return out
 
     def terms(self, value: Any, lexicons: tuple[str, ...]) -> dict[str, tuple[tuple[str, float], ...]]:
-        if not isinstance(value, dict):
-            raise self.error("terms", "terms must be a table of lexicon names, e.g. [terms] peacock_terms = [\"stellar\"]")
         out = {}
-        for name, terms in value.items():
-            if name not in lexicons:
-                raise self.error(name, f"unknown lexicon {name!r} in terms; known: {', '.join(lexicons)}")
+        for name, terms in self.table("terms", value, lexicons, "lexicon", "[terms] peacock_terms = [\"stellar\"]").items():
             if isinstance(terms, list) and all(isinstance(t, str) and t.strip() for t in terms):
                 out[name] = tuple((t.strip(), 1.0) for t in terms)
             elif isinstance(terms, dict) and all(

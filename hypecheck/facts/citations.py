@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from hypecheck.facts.document import Document, Sentence
 from hypecheck.lexicon import Lexicon
+from hypecheck.read.clean import MD_FOOTNOTE_LINK
 
 _URL = r"https?://[^\s<>\"'\])]+[^\s<>\"'\]).,;:!?]"
 _MD_LINK = re.compile(rf"\[(?P<text>[^\]\n]{{1,500}})\]\((?P<url>{_URL})(?:\s+\"[^\"\n]{{0,300}}\")?\)")
@@ -231,36 +232,36 @@ def _owner(url: str) -> str:
         return ""
 
 
+def _target_of(note: str) -> _Target:
+    """Where a footnote, a numbered reference or a page's note points: its first address, if any,
+    and its words."""
+    text = note.strip()
+    url = _BARE_URL.search(text)
+    return _Target(url.group(0) if url else "", _strip_markup(text))
+
+
 def _footnote_targets(original: str) -> dict[str, _Target]:
     targets = {}
     for m in _FOOTNOTE_DEFINITION.finditer(original):
-        text = m.group("text").strip()
-        url = _BARE_URL.search(text)
-        targets[m.group("label")] = _Target(url.group(0) if url else "", _strip_markup(text))
+        targets[m.group("label")] = _target_of(m.group("text"))
     return targets
 
 
-# A footnote marker as a web page renders it, after extraction to Markdown: a number linked to an
-# anchor on the same page ("1.2 million chips.[1](#fn1)", "<sup>[2](#fn2)</sup>").
-_ANCHOR_MARKER = re.compile(r"\[\[?(?P<label>\d{1,3})\]?\]\(#[^)\s]{1,100}\)")
-
-
 def _anchor_footnotes(original: str) -> tuple[list[re.Match[str]], dict[str, _Target], list[tuple[int, int]]]:
-    """Footnote markers linked to anchors, the notes they point to (the numbered items "1. ..."
+    """Footnote markers as a web page renders them after extraction to Markdown (a number linked
+    to an anchor on the same page: "1.2 million chips.[1](#fn1)", "<sup>[2](#fn2)</sup>"), the notes they point to (the numbered items "1. ..."
     or "[1] ..." of the page's footnote list) and the lines of those notes. A marker whose
     number has no note is left alone."""
     if "](#" not in original:
         return [], {}, []
-    found = list(_ANCHOR_MARKER.finditer(original))
+    found = list(MD_FOOTNOTE_LINK.finditer(original))
     labels = {m.group("label") for m in found}
     notes: dict[str, _Target] = {}
     lines: list[tuple[int, int]] = []
     for m in _REFERENCE_ITEM.finditer(original) if labels else ():
         label = m.group("bracket") or m.group("number")
         if label in labels and label not in notes:
-            text = m.group("text").strip()
-            url = _BARE_URL.search(text)
-            notes[label] = _Target(url.group(0) if url else "", _strip_markup(text))
+            notes[label] = _target_of(m.group("text"))
             lines.append((m.start(), m.end()))
     return [m for m in found if m.group("label") in notes], notes, lines
 
@@ -272,9 +273,7 @@ def _numbered_references(original: str, in_lists: "Spans") -> dict[str, _Target]
         label = m.group("bracket") or m.group("number")
         if m.group("number") and m.start() not in in_lists:
             continue
-        text = m.group("text").strip()
-        url = _BARE_URL.search(text)
-        targets.setdefault(label, _Target(url.group(0) if url else "", _strip_markup(text)))
+        targets.setdefault(label, _target_of(m.group("text")))
     return targets
 
 

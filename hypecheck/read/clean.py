@@ -82,7 +82,8 @@ _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,500})\]\([^)\n]{0,2000}\)")
 # A footnote marker linked to its note on the same page ("[1](#fn1)"): kept as "[1]", as a
 # reader sees it, so it neither glues its number to the text ("2025.1") nor vanishes.
-_MD_FOOTNOTE_LINK = re.compile(r"\[\[?\d{1,3}\]?\]\(#[^)\s\n]{1,100}\)")
+# (facts/citations.py reads the same markers, by this pattern, to resolve them.)
+MD_FOOTNOTE_LINK = re.compile(r"\[\[?(?P<label>\d{1,3})\]?\]\(#[^)\s]{1,100}\)")
 # Inline HTML that Markdown (and trafilatura's Markdown) lets through: the tags go, the words stay.
 _INLINE_TAG = re.compile(r"</?(?:sup|sub|span|small|em|strong|b|i|u|mark|abbr|cite|a)(?:\s[^<>\n]{0,500})?>", re.IGNORECASE)
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`")
@@ -342,12 +343,10 @@ def _line_edits(line: _Line, markdown: bool, bullet: bool) -> list[Edit]:
                 edits.append(Edit(base, base + found.end(), ""))
         for found in _MD_IMAGE.finditer(text):
             edits.append(Edit(base + found.start(), base + found.end(), ""))
-        notes = list(_MD_FOOTNOTE_LINK.finditer(text)) if "](#" in text else []
+        notes = list(MD_FOOTNOTE_LINK.finditer(text)) if "](#" in text else []
         for found in notes:  # "[1](#fn1)" and "[[1]](#fn1)" keep just "[1]"
-            inner = found.start() + found.group(0).rindex("[", 0, found.group(0).index("]"))
-            close = found.group(0).index("]") + found.start() + 1
-            edits.append(Edit(base + found.start(), base + inner, ""))
-            edits.append(Edit(base + close, base + found.end(), ""))
+            edits.append(Edit(base + found.start(), base + found.start("label") - 1, ""))
+            edits.append(Edit(base + found.end("label") + 1, base + found.end(), ""))
         note_starts = [n.start() for n in notes]
         for found in _MD_LINK.finditer(text):
             k = bisect_right(note_starts, found.start()) - 1  # the notes never overlap: one bisection
