@@ -277,3 +277,35 @@ def test_footnote_markers_belong_to_the_sentence_they_close(score):
     texts = [card.sentence_text(i) for i in range(len(card.sentence_spans))]
     assert "Acme shipped 1.2 million chips in 2025.[^1]" in texts and "Revenue rose 3% last year.[^1]" in texts
     assert "[^1]" not in texts
+
+
+REPOSTED = """# A registry of official accounts
+
+*[Originally posted on Medium](https://medium.com/@agency/a-registry-1f81) by Jo Park, social media lead at [CivicLab](https://www.civiclab.example/).*
+
+It's called [the Account Registry](https://www.civiclab.example/services/registry/), and agencies use it daily.
+
+Agencies sign in through [the login service](https://login.gov/) to add their accounts to it.
+
+Read [the guide](https://www.civiclab.example/guides/registry/) or the [Reuters story](https://www.reuters.com/tech/registry) on it.
+"""
+
+
+def test_a_provenance_line_names_the_publisher_not_a_source(score):
+    """'Originally posted on Medium by ..., lead at CivicLab': the line says where the text first
+    appeared and who published it. Its links are no sources, and the publisher's own site linked in
+    the article is the publication citing itself; other sites keep their type."""
+    card = score(REPOSTED, name="reposted", markdown=True)
+    sources = {s["name"]: s["type"] for s in card["sourcing"].metrics["sources"]}
+    assert sources == {"civiclab.example": "self", "login.gov": "official", "reuters.com": "outlet"}
+    assert "medium.com" not in str(card["sourcing"].metrics["sources"])
+    # Without the provenance line, the same site is an ordinary, unvetted website.
+    plain = score(REPOSTED.replace(REPOSTED.splitlines()[2], ""), name="plain", markdown=True)
+    assert {s["name"]: s["type"] for s in plain["sourcing"].metrics["sources"]}["civiclab.example"] == "website"
+
+
+def test_a_platform_in_a_byline_makes_no_site_the_publishers(score):
+    """A byline linking the writer's Medium page does not make every Medium link the publisher's."""
+    text = "# Notes on queues\n\nBy [Jo Park](https://medium.com/@jopark)\n\nThe [benchmark post](https://medium.com/@someone/bench) measured 40,000 requests a second on one core."
+    sources = score(text, name="platform", markdown=True)["sourcing"].metrics["sources"]
+    assert [(s["name"], s["type"]) for s in sources] == [("medium.com", "social")]

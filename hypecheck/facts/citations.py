@@ -144,7 +144,7 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         if kinds:
             kind = max(_LIST_KIND_ORDER, key=lambda k: (kinds.count(k), -_LIST_KIND_ORDER.index(k)))
             links.append((heading.start("name"), heading.end("name"), _Target("", f"a list of {len(kinds)} source{'s' if len(kinds) != 1 else ''} ({kind})", kind, len(set(items))), "source list"))
-    found = []
+    placed_links = []
     for start, end, target, via in sorted(links, key=lambda item: (item[0], item[1])):
         placed = _in_sentence(doc, starts, start, end)
         if placed is None:
@@ -152,12 +152,17 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         sentence, local_start, local_end = placed
         if via == "citation" and not sentence.text[:local_start].strip():
             sentence, local_start, local_end = _to_previous(doc, sentence, local_start, local_end)
+        placed_links.append((sentence, local_start, local_end, target, via))
+    publisher = _publisher_sites(placed_links, table)
+    found = []
+    for sentence, local_start, local_end, target, via in placed_links:
         if sentence.kind == "meta":
-            continue
+            continue  # a byline's or a provenance line's link names the publisher, not a source
         if target.kind:
             domain, kind = target.text, target.kind
         elif target.url:
-            domain, kind = source_name(target.url, table), source_type(domain_of(target.url), table, subject, target.url)
+            domain = source_name(target.url, table)
+            kind = "self" if domain in publisher else source_type(domain_of(target.url), table, subject, target.url)
         else:
             domain, kind = " ".join(target.text.split()[:6]), "website"
         if not domain:
@@ -165,6 +170,19 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         cited = sentence._mapped.text[sentence._offset + local_start : sentence._offset + local_end]
         found.append(Citation(sentence.index, local_start, local_end, target.url, domain, kind, via, cited, target.items))
     return tuple(found)
+
+
+def _publisher_sites(placed_links: list, table: Mapping[str, str]) -> frozenset[str]:
+    """The sites a byline or a provenance line links ("by Jane Roe, lead at [DigitalGov](...)",
+    "*Originally posted on [the AG2 blog](...)*"): the publisher's own, so a link to them in the
+    article is the publication citing itself. A platform anyone posts on (social, hosting) is
+    nobody's own site by its domain alone."""
+    sites = set()
+    for sentence, _, _, target, _ in placed_links:
+        if sentence.kind == "meta" and target.url and not target.kind:
+            if listed_kind(domain_of(target.url), table) not in ("social", "hosting", "website"):
+                sites.add(source_name(target.url, table))
+    return frozenset(sites)
 
 
 def _is_media(original: str, m: re.Match[str]) -> bool:
@@ -201,19 +219,28 @@ def source_type(domain: str, table: Mapping[str, str], subject: str, url: str = 
     or its nearest listed parent ("news.bbc.co.uk" -> "bbc.co.uk") or suffix (".gov"); any other
     site is a website. On a code-hosting platform the first part of the path is the owner:
     github.com/ag2ai/... is AG2's own page in an article about AG2, a website otherwise."""
-    labels = domain.split(".")
-    if subject and any(label.startswith(subject) for label in labels[:-1]):  # alibaba.com, alibabacloud.com
+    if subject and any(label.startswith(subject) for label in domain.split(".")[:-1]):  # alibaba.com, alibabacloud.com
         return "self"
+    kind = listed_kind(domain, table)
+    if kind is None:
+        return "website"
+    if kind.startswith("owned_by "):
+        return "self" if subject == kind.split(" ", 1)[1] else "outlet"
+    if kind == "hosting":
+        return "self" if subject and _owner(url).startswith(subject) else "website"
+    return kind
+
+
+def listed_kind(domain: str, table: Mapping[str, str]) -> str | None:
+    """The table's note for a domain or its nearest listed parent ("news.bbc.co.uk" -> "bbc.co.uk")
+    or suffix (".gov"); None when it is not listed."""
+    labels = domain.split(".")
     for k in range(len(labels)):
         parent = ".".join(labels[k:])
         kind = table.get(parent) or table.get("." + parent)
         if kind is not None:
-            if kind.startswith("owned_by "):
-                return "self" if subject == kind.split(" ", 1)[1] else "outlet"
-            if kind == "hosting":
-                return "self" if subject and _owner(url).startswith(subject) else "website"
             return kind
-    return "website"
+    return None
 
 
 def source_name(url: str, table: Mapping[str, str]) -> str:
