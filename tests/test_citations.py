@@ -309,3 +309,23 @@ def test_a_platform_in_a_byline_makes_no_site_the_publishers(score):
     text = "# Notes on queues\n\nBy [Jo Park](https://medium.com/@jopark)\n\nThe [benchmark post](https://medium.com/@someone/bench) measured 40,000 requests a second on one core."
     sources = score(text, name="platform", markdown=True)["sourcing"].metrics["sources"]
     assert [(s["name"], s["type"]) for s in sources] == [("medium.com", "social")]
+
+
+def test_a_pages_own_address_makes_its_links_to_itself_self(tmp_path, analyzer):
+    """A news page linking its own earlier stories cites itself, not an independent outlet: the
+    page's canonical address (or og:url) names the publisher."""
+    body = (
+        "<h1>Flood defences fail in the valley</h1>"
+        '<p>The river rose 3 metres overnight, <a href="https://www.bbc.co.uk/news/uk-123">as we reported last week</a>. '
+        'Some 400 homes were evacuated, <a href="https://www.reuters.com/world/uk/floods">Reuters reported</a>.</p>'
+        "<p>Residents say the defences built ten years ago were never finished, and the council has promised "
+        "a full inquiry into why the work stopped before the last section was built.</p>"
+    )
+    head = '<link rel="canonical" href="https://news.bbc.co.uk/2026/flood-defences">'
+    for name, canonical, expected in (("own", head, "self"), ("plain", "", "outlet")):
+        page = tmp_path / f"{name}.html"
+        page.write_text(f"<html><head><title>Floods</title>{canonical}</head><body><article>{body}</article></body></html>", encoding="utf-8")
+        card = analyzer.score_file(page)
+        kinds = {s["name"]: s["type"] for s in card["sourcing"].metrics["sources"]}
+        assert kinds["bbc.co.uk"] == expected and "outlet" in (kinds.get("reuters.com"), kinds.get("Reuters")), (name, kinds)
+        assert ("Page address: https://news.bbc.co.uk/2026/flood-defences" in card.original) == bool(canonical)

@@ -162,3 +162,12 @@ def test_a_closed_port_is_a_one_line_error(analyzer):
         port = s.getsockname()[1]  # bound, not listening: refused
         result, _ = _score(f"http://127.0.0.1:{port}/", "--timeout", str(DEADLINE))
     assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "cannot be fetched" in result.stderr
+
+
+def test_a_fetched_page_names_its_own_address(server):
+    """The URL a page was fetched from is its site's address (links to it are the site citing
+    itself); a page with no canonical link gets it from the fetch."""
+    from hypecheck.read.load import PAGE_ADDRESS, read_url
+
+    source = read_url(server + "/article")
+    assert f"{PAGE_ADDRESS}{server}/article" in source.text.splitlines()

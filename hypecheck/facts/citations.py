@@ -162,7 +162,7 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
             domain, kind = target.text, target.kind
         elif target.url:
             domain = source_name(target.url, table)
-            kind = "self" if domain in publisher else source_type(domain_of(target.url), table, subject, target.url)
+            kind = "self" if _published_by(domain, publisher) else source_type(domain_of(target.url), table, subject, target.url)
         else:
             domain, kind = " ".join(target.text.split()[:6]), "website"
         if not domain:
@@ -173,16 +173,23 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
 
 
 def _publisher_sites(placed_links: list, table: Mapping[str, str]) -> frozenset[str]:
-    """The sites a byline or a provenance line links ("by Jane Roe, lead at [DigitalGov](...)",
-    "*Originally posted on [the AG2 blog](...)*"): the publisher's own, so a link to them in the
-    article is the publication citing itself. A platform anyone posts on (social, hosting) is
-    nobody's own site by its domain alone."""
+    """The sites a byline, a provenance line or the page's own address links ("by Jane Roe, lead
+    at [DigitalGov](...)", "*Originally posted on [the AG2 blog](...)*", "Page address: https://
+    www.bbc.co.uk/news/..."): the publisher's own, so a link to them in the article is the
+    publication citing itself. A platform anyone posts on (social, hosting) is nobody's own site
+    by its domain alone."""
     sites = set()
     for sentence, _, _, target, _ in placed_links:
         if sentence.kind == "meta" and target.url and not target.kind:
             if listed_kind(domain_of(target.url), table) not in ("social", "hosting", "website"):
                 sites.add(source_name(target.url, table))
     return frozenset(sites)
+
+
+def _published_by(domain: str, publisher: frozenset[str]) -> bool:
+    """A domain is the publisher's when it is one of its sites or a part of one ("news.bbc.co.uk"
+    of "bbc.co.uk", "bbc.co.uk" of "www.bbc.co.uk" written as "bbc.co.uk")."""
+    return any(domain == site or domain.endswith("." + site) or site.endswith("." + domain) for site in publisher)
 
 
 def _is_media(original: str, m: re.Match[str]) -> bool:

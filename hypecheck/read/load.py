@@ -18,6 +18,9 @@ MIN_HTML_ARTICLE_WORDS = 5
 # Lines the HTML loader writes from the page's head (who or what made the page), read by the AI
 # disclosure: "Page metadata: generator ...", "Page metadata: author ... (schema.org SoftwareApplication)".
 PAGE_METADATA = "Page metadata: "
+# The page's own address (its canonical or og:url link, or the URL it was fetched from): the
+# publisher's site, so the article's links to it are the publication citing itself.
+PAGE_ADDRESS = "Page address: "
 
 
 class InputError(Exception):
@@ -198,6 +201,9 @@ def html_to_text(html: str, name: str) -> str:
         lines.append(f"By {author.strip()}")
     if metadata.date:
         lines.append(f"Published {metadata.date}")
+    address = metadata.url if (metadata.url or "").startswith(("http://", "https://")) else name if is_url(name) else ""
+    if address and not any(c.isspace() for c in address):
+        lines.append(f"{PAGE_ADDRESS}{address[:2000]}")
     lines += made_by
     paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
     if paragraphs and paragraphs[0].lstrip("# ").strip() == title:
