@@ -165,6 +165,31 @@ def test_the_writer_s_own_measurement_backs_the_figures_after_it(score):
     assert any("own measurement" in e.reason for e in card["sourcing"].evidence)
 
 
+SURVEY_REPORT = (
+    "State of the Widget Community 2026\n\nThank you to everyone who took part in this year's survey.\n\n"
+    "## Who answered\n\n"
+    "The number of answers grew to 9,354 this year. 90% of respondents said that they use widgets every week. "
+    "Nearly 7% of people prefer another tool entirely.\n\n"
+    "## Worries\n\nWhen asked about the future, 33% named complexity as their main worry.\n\n"
+    "Other areas in need of work were debugging (40%) and speed (56%)."
+)
+
+
+def test_a_survey_reports_figures_rest_on_its_own_survey_where_it_says_so(score):
+    """'90% of respondents said' rests on the writer's own survey, as a reader takes it; a figure
+    with no such word near it stays unsourced, and the survey's mentions are no weak sources in
+    the sourcing score (they back figures, not claims of who says so)."""
+    card = score(SURVEY_REPORT)
+    figures = {f["text"]: f["status"] for f in card["unattributed_numbers"].metrics["figures"]}
+    assert figures["90%"] == figures["33%"] == "weakly_sourced"
+    assert figures["9,354"] == "unattributed" and figures["40%"] == figures["56%"] == "unattributed"
+    # "Nearly 7%" follows the respondents' sentence in its paragraph: carried over, as any source is.
+    assert figures["7%"] == "weakly_sourced"
+    reasons = [e.reason for e in card["sourcing"].evidence if e.tag == "self"]
+    assert len(reasons) == 3 and all("own measurement (" in r for r in reasons), reasons
+    assert card["sourcing"].metrics["self"] == 0 and card["sourcing"].metrics["weak_share"] == 1.0
+
+
 def test_a_quoted_researcher_s_we_found_belongs_to_the_researcher(score):
     card = score('Ozone study\n\n"We found that 27 percent of the wheat was lost," said Colette Heald of MIT.')
     figure = card["unattributed_numbers"].metrics["figures"][0]
@@ -260,3 +285,15 @@ def test_the_number_word_prefilter_drops_no_count(analyzer, seeds):
         for sentence in doc.sentences:
             if WORDS.isdisjoint(sentence.words):
                 assert find_number_words(sentence.text) == [], sentence.text
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        ("The number of answers grew to 9,354 this year.", "9,354"),
+        ("They sold 300 their first week.", "300"),
+        ("Prices fell for 12 every quarter.", "12"),
+    ],
+)
+def test_a_count_does_not_run_into_a_pronoun_or_determiner(sentence, figure):
+    assert [m.text for m in find_numbers(sentence)] == [figure]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from hypecheck.dimensions.descriptor import Column, Dimension
 from hypecheck.facts import Facts
-from hypecheck.facts.attributions import NAMED_TYPES, OWN_DATA, WEAK_TYPES, Attribution
+from hypecheck.facts.attributions import NAMED_TYPES, OWN_DATA, OWN_SURVEY, WEAK_TYPES, Attribution
 from hypecheck.facts.citations import SITE
 from hypecheck.facts.document import Document
 from hypecheck.lexicon import normalize_words
@@ -33,7 +33,7 @@ WEASEL_SHOWN = 0.7  # a weasel-model probability from which an unattributed sent
 
 def analyze(facts: Facts) -> DimensionResult:
     doc, attributions, subject, weasel = facts.doc, facts.attributions, facts.subject, facts.models.weasel
-    counts = Counter(a.type for a in attributions)
+    counts = Counter(a.type for a in attributions if a.via != OWN_SURVEY)
     named = sum(counts[t] for t in NAMED_TYPES)
     # A list of sources under a heading counts as each of its items: a reader can check them all.
     named_items = sum(a.items for a in attributions if a.type in NAMED_TYPES)
@@ -119,7 +119,7 @@ def _evidence(doc: Document, a: Attribution) -> Evidence:
     }
     if a.name == SITE:
         reason = "a link to another page of this site: the publication citing itself, not an independent source"
-    elif a.via == OWN_DATA:
+    elif a.via in (OWN_DATA, OWN_SURVEY):
         reason = f"the writer's own measurement ({' '.join(a.cue.split())}): a source only as good as the method it shows"
     else:
         reason = reasons[a.type] + (f", by {a.via} to {a.url}" if a.url else f", by {a.via}" if a.via else "")

@@ -349,7 +349,8 @@ def _candidates(
     for m in own:
         start, end = sentence.tokens[m.first].start, sentence.tokens[m.last].end
         if not inside_quotes(marks, start):
-            yield Attribution(sentence.index, start, end, "self", subject.title() or "the writer", text[start:end], via=OWN_DATA)
+            via = OWN_SURVEY if m.entry.note == "survey" else OWN_DATA
+            yield Attribution(sentence.index, start, end, "self", subject.title() or "the writer", text[start:end], via=via)
     yield from _vague_attributions(sentence, table)
     # A credit line has a colon, a data note "from": most sentences have neither word test to pass.
     may = ":" in text or "from" in text or "From" in text or "FROM" in text
@@ -396,6 +397,7 @@ _AFTER_QUOTE = re.compile(
 
 
 OWN_DATA = "own data"  # an Attribution's via: the writer's own measurement ("I counted")
+OWN_SURVEY = "own survey"  # the writer's own survey ("this year's survey"): its figures run to the article's end
 # Double quotation marks, straight, curly or angled: "inside a quotation" is an odd number of
 # them before a place in the sentence.
 _DOUBLE_QUOTES = re.compile(r'["“”«»]')

@@ -49,7 +49,8 @@ _LEVEL = re.compile(
 # The words a count does not run into ("40 as", "0.83 for", "300 and", "1,703 reached").
 _NOT_A_NOUN = frozenset(
     "a an and as at by for from in into of on or than that the to with within without while when where "
-    "which who is are was were be been has have had will would can could may might reached rose fell".split()
+    "which who is are was were be been has have had will would can could may might reached rose fell "
+    "this these those it its they their them he his she her we our you your my each every but so if not".split()
 )
 
 # Every match of _CLAIM holds a digit (\d, as _CLAIM means it: any Unicode decimal digit) or one
