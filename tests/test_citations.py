@@ -329,3 +329,28 @@ def test_a_pages_own_address_makes_its_links_to_itself_self(tmp_path, analyzer):
         kinds = {s["name"]: s["type"] for s in card["sourcing"].metrics["sources"]}
         assert kinds["bbc.co.uk"] == expected and "outlet" in (kinds.get("reuters.com"), kinds.get("Reuters")), (name, kinds)
         assert ("Page address: https://news.bbc.co.uk/2026/flood-defences" in card.original) == bool(canonical)
+
+
+def test_raw_html_anchors_in_markdown_are_links(score):
+    """Hugo and Jekyll posts carry raw HTML anchors inside Markdown: a reader follows them as links."""
+    text = (
+        "# Safer rides\n\nSome 10,076 people died in crashes last year, "
+        '<a href="https://www.nhtsa.gov/risky-driving/drunk-driving" target="_blank">NHTSA data show</a>.\n\n'
+        "Read <a href='/guides/app/'>our guide</a> to the app, or see "
+        '<a href="https://example.org/logo.png">the logo</a>.\n'
+    )
+    card = score(text, name="anchors", markdown=True)
+    sources = [(s["name"], s["type"]) for s in card["sourcing"].metrics["sources"]]
+    assert sources == [("nhtsa.gov", "official"), ("this site", "self")]
+    figure = card["unattributed_numbers"].metrics["figures"][0]
+    assert figure["text"] == "10,076 people" and figure["status"] == "attributed"
+
+
+def test_an_app_store_link_is_where_to_get_the_app_not_a_source(score):
+    text = (
+        "# Safer rides\n\nThe app is free on [Google Play](https://play.google.com/store/apps/details?id=gov.app) "
+        "and the [App Store](https://apps.apple.com/us/app/saferride/id950774008), "
+        "[NHTSA says](https://www.nhtsa.gov/saferride).\n"
+    )
+    sources = score(text, name="store", markdown=True)["sourcing"].metrics["sources"]
+    assert [(s["name"], s["type"]) for s in sources] == [("nhtsa.gov", "official")]

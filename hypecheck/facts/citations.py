@@ -36,10 +36,17 @@ _MD_LINK = re.compile(rf"\[(?P<text>[^\]\n]{{1,500}})\]\((?P<url>{_URL})(?:\s+\"
 # A link to another page of the same site ("[functionalism](/arguments/functionalism/)"): a source
 # a reader can open, the publication's own. Same-page anchors ("#notes") point nowhere new.
 _RELATIVE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]{1,500})\]\((?P<path>\.{0,2}/[^\s)\n]{0,2000})(?:\s+\"[^\"\n]{0,300}\")?\)")
+STORE = "store"  # an app store's kind in source_domains: a link there names no source
 SITE = "this site"  # the domain shown for a link within the article's own site
 # A reference-list item with no address but an author and a year: "Vaswani, A. et al. (2017). ...",
 # "Hoel, E. (2026). A Disproof of ...".
 _PRINTED_REFERENCE = re.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*)+.*?\(?(?:19|20)\d{2}[a-z]?\)?")
+# A raw HTML anchor inside Markdown ('<a href="https://..." target="_blank">NHTSA data</a>', as
+# Hugo and Jekyll posts carry): a link like any other; a site-relative one is the site's own page.
+_HTML_ANCHOR = re.compile(
+    r"""<a\s[^<>]{0,500}?\bhref\s*=\s*(?P<q>["'])(?P<url>(?:https?://|/)[^"'\s<>]{0,2000})(?P=q)[^<>]{0,500}>(?P<text>[^<>]{1,500})</a\s*>""",
+    re.IGNORECASE,
+)
 _REF_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,500})\]\[(?P<id>[^\]\n]{1,100})\]")
 _REF_DEFINITION = re.compile(rf"^[ \t]{{0,3}}\[(?P<id>[^\]^\n]{{1,100}})\]:[ \t]*<?(?P<url>{_URL})>?", re.MULTILINE)
 _BARE_URL = re.compile(_URL)
@@ -106,6 +113,14 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
     for m in _RELATIVE_LINK.finditer(original) if "](" in original else ():
         if not _MEDIA_PATH.search(m.group("path")) and m.start() not in notes_only:
             links.append((m.start("text"), m.end("text"), _Target("", SITE, "self"), "link"))
+    for m in _HTML_ANCHOR.finditer(original) if "<a " in original or "<A " in original else ():
+        if m.start() in notes_only or _MEDIA_PATH.search(m.group("url")):
+            taken_spans.append((m.start(), m.end()))
+            continue
+        url = m.group("url")
+        target = _Target(url, m.group("text")) if not url.startswith("/") else _Target("", SITE, "self")
+        links.append((m.start("text"), m.end("text"), target, "link"))
+        taken_spans.append((m.start(), m.end()))
     definitions = {m.group("id").lower(): m.group("url") for m in _REF_DEFINITION.finditer(original)}
     for m in _REF_LINK.finditer(original):
         url = definitions.get(m.group("id").lower())
@@ -137,7 +152,7 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         items = [u.group(0) for start, end in lines for u in _BARE_URL.finditer(original, start, end)]
         # A list of sources shows research, but not which claim rests on which: the list counts
         # once, at its heading, as the kind of source most of its links are.
-        kinds = [source_type(domain_of(u), table, subject, u) for u in items if domain_of(u)]
+        kinds = [k for u in items if domain_of(u) and (k := source_type(domain_of(u), table, subject, u)) != STORE]
         if not items:  # a printed reference list: authors and years, no addresses
             items = [original[start:end] for start, end in lines if _PRINTED_REFERENCE.search(original, start, end)]
             kinds = ["research"] * len(items)
@@ -165,8 +180,8 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
             kind = "self" if _published_by(domain, publisher) else source_type(domain_of(target.url), table, subject, target.url)
         else:
             domain, kind = " ".join(target.text.split()[:6]), "website"
-        if not domain:
-            continue  # a malformed address or an empty reference names no source
+        if not domain or kind == STORE:
+            continue  # a malformed address or an empty reference names no source; an app store is where to get a program
         cited = sentence._mapped.text[sentence._offset + local_start : sentence._offset + local_end]
         found.append(Citation(sentence.index, local_start, local_end, target.url, domain, kind, via, cited, target.items))
     return tuple(found)
@@ -181,7 +196,7 @@ def _publisher_sites(placed_links: list, table: Mapping[str, str]) -> frozenset[
     sites = set()
     for sentence, _, _, target, _ in placed_links:
         if sentence.kind == "meta" and target.url and not target.kind:
-            if listed_kind(domain_of(target.url), table) not in ("social", "hosting", "website"):
+            if listed_kind(domain_of(target.url), table) not in ("social", "hosting", "website", STORE):
                 sites.add(source_name(target.url, table))
     return frozenset(sites)
 
