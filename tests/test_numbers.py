@@ -297,3 +297,25 @@ def test_the_number_word_prefilter_drops_no_count(analyzer, seeds):
 )
 def test_a_count_does_not_run_into_a_pronoun_or_determiner(sentence, figure):
     assert [m.text for m in find_numbers(sentence)] == [figure]
+
+
+def test_a_sourced_lead_in_carries_to_the_list_it_introduces(score):
+    """'Experian surveyed Echo owners [link]. The top tasks included:' and then a list: a reader
+    takes the list's figures from Experian. A lead-in that only links the company's own page does
+    not make its list any less the company's word, and a list after a plain paragraph stays unsourced."""
+    card = score(
+        "# Voice assistants\n\nExperian released [a survey of Echo owners](https://www.experian.com/echo-survey) in September. "
+        "The top tasks users have tried included:\n\n* Set a timer: 84.9%\n* Play a song: 82.4%\n\n"
+        "Our own tally is different. We like these:\n\n* Read the news: 66.0%\n",
+        markdown=True,
+    )
+    figures = {f["text"]: f for f in card["unattributed_numbers"].metrics["figures"]}
+    assert figures["84.9%"]["status"] == figures["82.4%"]["status"] == "attributed"
+    assert figures["84.9%"]["source"] == "experian.com"
+    assert figures["66.0%"]["status"] == "unattributed"
+    own = score(
+        "# Acme launches Acme Search\n\nAcme today launched its search engine. Acme built it in a year.\n\n"
+        "[Acme Search](https://acme.com/search) beats the giants in several key metrics:\n\n* Cost: about $0.40 a query\n",
+        markdown=True,
+    )
+    assert own["unattributed_numbers"].metrics["figures"][0]["status"] != "attributed"

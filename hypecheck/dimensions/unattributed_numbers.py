@@ -49,6 +49,7 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
     figures = []
     answers = interview_answers(doc)
     credits, data_note = data_notes(doc, attributions)
+    led = lead_ins(doc, by_sentence)
     own_data: Attribution | None = None  # "I counted ...": the writer's data, up to the next heading
     for sentence in doc.sentences:
         if sentence.kind in ("title", "meta") or (sentence.kind == "heading" and not sentence.text.startswith("|")):
@@ -74,7 +75,7 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
             if source is None and sentence.block in answers:
                 source = _interviewee(sentence, mention)
             if source is None:
-                source = credits.get(sentence.block)
+                source = credits.get(sentence.block) or led.get(sentence.block)
             status = "unattributed" if source is None else "attributed" if source.named else "weakly_sourced"
             figures.append(Figure(sentence.index, mention, status, source, data_note if source is None else None))
     return figures
@@ -96,6 +97,33 @@ def data_notes(doc: Document, attributions: tuple[Attribution, ...]) -> tuple[di
         elif a.via == DATA_NOTE and note is None:
             note = a
     return credits, note
+
+
+def lead_ins(doc: Document, by_sentence: dict[int, list[Attribution]]) -> dict[int, Attribution]:
+    """The list items a sourced lead-in introduces: "Experian surveyed Echo users [link]. The top
+    tasks included:" followed by "* Set a timer: 84.9%" items. A sentence ending in a colon takes
+    its own source or the one of the sentence before it in its paragraph, and passes it to the
+    list items right after it (a reader reads them as its continuation). Only a named source
+    carries: a lead-in that links the company's own page ("[Acme](acme.com) beats them in
+    several metrics:") makes its list no less the company's own word."""
+    led: dict[int, Attribution] = {}
+    source: Attribution | None = None
+    block = -1
+    for sentence in doc.sentences:
+        if sentence.block != block:
+            block = sentence.block
+            if sentence.kind == "list_item" and source is not None:
+                led[block] = source
+            elif sentence.kind != "list_item":
+                source = None
+        if sentence.text.rstrip(" *_").endswith(":"):
+            here = by_sentence.get(sentence.index)
+            previous = doc.sentences[sentence.index - 1] if sentence.index else None
+            if not here and previous is not None and previous.block == sentence.block:
+                here = by_sentence.get(previous.index)
+            named = [a for a in here or () if a.named]
+            source = named[-1] if named else source if sentence.kind == "list_item" else None
+    return led
 
 
 INTERVIEW = "interview answer"  # the via of a figure an interviewee states in an answer
