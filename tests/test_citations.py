@@ -354,3 +354,16 @@ def test_an_app_store_link_is_where_to_get_the_app_not_a_source(score):
     )
     sources = score(text, name="store", markdown=True)["sourcing"].metrics["sources"]
     assert [(s["name"], s["type"]) for s in sources] == [("nhtsa.gov", "official")]
+
+
+def test_a_site_the_headline_names_is_the_subject_speaking_about_itself(score):
+    """'Cloud.gov: A Different Kind of Cloud' linking cloud.gov's own pages: the subject citing
+    itself, though a .gov domain is otherwise an official source."""
+    body = (
+        "\n\nWe believe the service offers the best mix of cost and security, as [its documentation explains]"
+        "(https://cloud.gov/docs/technology/iaas/). Agencies can read [the federal guidance](https://www.cio.gov/policies/cloud/) too."
+    )
+    own = score("# Cloud.gov: A different kind of cloud" + body, name="own", markdown=True)["sourcing"].metrics["sources"]
+    other = score("# A different kind of cloud" + body, name="other", markdown=True)["sourcing"].metrics["sources"]
+    assert {s["name"]: s["type"] for s in own} == {"cloud.gov": "self", "cio.gov": "official"}
+    assert {s["name"]: s["type"] for s in other} == {"cloud.gov": "official", "cio.gov": "official"}

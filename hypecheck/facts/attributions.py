@@ -263,15 +263,12 @@ def subject_company(doc: Document, lex: Lexicons) -> str:
         if 2 * count >= top_count and count >= 3 and named_as_company(word):
             return word
     headline = doc.sentences[0].words if doc.sentences else ()
-    we_voice = len(_WE_WORD.findall(text))
-    return top if we_voice >= WE_VOICE and top in headline else ""
+    return top if doc.speaks_as_we and top in headline else ""
 
 
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])(?:[A-Z][A-Za-z0-9]{2,}|[0-9]+[A-Z][A-Za-z0-9]*)(?![\w-])")
-_WE_WORD = re.compile(r"(?<![\w'’-])(?:[Ww]e|[Oo]ur|[Uu]s)(?![\w'’-])")
 SUBJECT_CANDIDATES = 3
 COMPANY_TALK = 3.0  # the weight of company_cues.tsv words an article about a company reaches
-WE_VOICE = 5  # "we", "our", "us" in an organisation's own post, whose name is in the headline
 
 
 def _site_names(original: str, domains: Lexicon) -> frozenset[str]:

@@ -168,7 +168,7 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         if via == "citation" and not sentence.text[:local_start].strip():
             sentence, local_start, local_end = _to_previous(doc, sentence, local_start, local_end)
         placed_links.append((sentence, local_start, local_end, target, via))
-    publisher = _publisher_sites(placed_links, table)
+    publisher = _publisher_sites(placed_links, table) | _headline_sites(doc, placed_links, table)
     found = []
     for sentence, local_start, local_end, target, via in placed_links:
         if sentence.kind == "meta":
@@ -199,6 +199,20 @@ def _publisher_sites(placed_links: list, table: Mapping[str, str]) -> frozenset[
             if listed_kind(domain_of(target.url), table) not in ("social", "hosting", "website", STORE):
                 sites.add(source_name(target.url, table))
     return frozenset(sites)
+
+
+def _headline_sites(doc: Document, placed_links: list, table: Mapping[str, str]) -> frozenset[str]:
+    """The linked sites the headline names ("Cloud.gov: A Different Kind of Cloud"): the article's
+    subject, so its pages are the subject speaking about itself, whatever the domain's type (a
+    .gov service linking its own pages is not an independent official source)."""
+    if not doc.sentences or doc.sentences[0].kind not in ("title", "heading"):
+        return frozenset()  # no headline: the first sentence of the body is not one
+    headline = _BARE_URL.sub(" ", doc.sentences[0].text).lower()
+    return frozenset(
+        name for _, _, _, target, _ in placed_links
+        if target.url and not target.kind and "." in (name := source_name(target.url, table)) and name in headline
+        and listed_kind(domain_of(target.url), table) not in ("social", "hosting", "website", STORE)
+    )
 
 
 def _published_by(domain: str, publisher: frozenset[str]) -> bool:

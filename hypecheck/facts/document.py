@@ -156,6 +156,12 @@ class Document:
         return Counter(_LOWER_WORD.findall(self.text))
 
     @cached_property
+    def speaks_as_we(self) -> bool:
+        """Whether the article speaks in an organisation's own voice ("we", "our", "us", five
+        times or more): a team's post about its own work."""
+        return len(_WE_WORD.findall(self.text)) >= WE_VOICE
+
+    @cached_property
     def word_count(self) -> int:
         return sum(len(s.tokens) for s in self.body)
 
@@ -164,6 +170,8 @@ class Document:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_WE_WORD = re.compile(r"(?<![\w'’-])(?:[Ww]e|[Oo]ur|[Uu]s)(?![\w'’-])")
+WE_VOICE = 5  # "we", "our", "us" in an organisation's own post
 
 
 def sentence_splitter(abbreviations: tuple[str, ...]) -> PunktSentenceTokenizer:
