@@ -68,6 +68,20 @@ def test_hard_wrapped_paragraphs_are_joined(analyzer):
     assert "centres in Mexico" in cleaned.blocks[0].text
 
 
+def test_a_long_link_address_does_not_hide_hard_wrapping(analyzer):
+    """A Markdown file wrapped at 80 columns with a link on a line of its own: the address runs
+    past the wrap limit, the words do not, and the paragraph is still one."""
+    text = (
+        "The latency improvements have generated a lot of attention; we particularly\n"
+        "enjoyed\n"
+        "[Alan Shreve's production server graphs](https://twitter.com/inconshreveable/status/620650786662555648/photo/1/extra)\n"
+        "and his comment on an 85% reduction in pause times across the service.\n"
+    )
+    cleaned = blocks(analyzer, text, markdown=True)
+    assert [b.kind for b in cleaned.blocks] == ["body"]
+    assert "graphs and his comment" in cleaned.blocks[0].text
+
+
 def test_markdown_markup_is_removed_but_offsets_point_at_words(analyzer):
     text = "# A **Title** Here\n\nThe [report](https://example.com/x) by *Reuters* said so.\n\n![chart](img.png)\n"
     cleaned = blocks(analyzer, text, markdown=True)

@@ -319,3 +319,15 @@ def test_a_sourced_lead_in_carries_to_the_list_it_introduces(score):
         markdown=True,
     )
     assert own["unattributed_numbers"].metrics["figures"][0]["status"] != "attributed"
+
+
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        ("Go 1.5 is the first big step.", []),  # a version, though it opens the sentence
+        ("Nearly 300 people came and 1.5 million watched.", ["300 people", "1.5 million"]),
+        ("The default value of 100 means twice the heap.", ["100"]),  # "means" is a verb, no noun
+    ],
+)
+def test_a_version_opening_a_sentence_and_a_verb_in_s_are_no_claims(sentence, figures):
+    assert [m.text for m in find_numbers(sentence)] == figures

@@ -50,7 +50,8 @@ _LEVEL = re.compile(
 _NOT_A_NOUN = frozenset(
     "a an and as at by for from in into of on or than that the to with within without while when where "
     "which who is are was were be been has have had will would can could may might reached rose fell "
-    "this these those it its they their them he his she her we our you your my each every but so if not".split()
+    "this these those it its they their them he his she her we our you your my each every but so if not "
+    "means seems says shows gives makes needs remains becomes".split()
 )
 
 # Every match of _CLAIM holds a digit (\d, as _CLAIM means it: any Unicode decimal digit) or one
@@ -176,9 +177,11 @@ def _is_not_a_claim(text: str, start: int, end: int, kind: str) -> bool:
         plain = number.rstrip("+")
         if _YEAR.fullmatch(plain):
             return True  # a year
-        # "HappyHorse 1.1", "iPhone 15", "BA 117", "Room 101": a number right after a name.
+        # "HappyHorse 1.1", "iPhone 15", "BA 117", "Room 101": a number right after a name; at the
+        # start of a sentence only a bare decimal ("Go 1.5 is", "Python 3.11 adds"), since
+        # "Nearly 300 people" starts with a capital too.
         if previous_word and any(ch.isupper() for ch in previous_word.group(1)) and "," not in plain:
-            if not _sentence_start(text, previous_word.start(1) + max(0, start - 12)):
+            if not _sentence_start(text, previous_word.start(1) + max(0, start - 12)) or ("." in plain and not noun):
                 return True
     return False
 
