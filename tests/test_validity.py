@@ -53,3 +53,21 @@ def test_a_later_round_in_old_genres_moves_no_article_already_split():
     for genre in ("news", "blog"):
         sides = [after[a["id"]] for a in third if a["genre"] == genre]
         assert abs(sides.count("A") - sides.count("B")) <= 1
+
+
+def test_named_sources_are_counted_as_the_guide_counts_them(score):
+    """GUIDE.md counts the subject company among named sources and each distinct linked page once;
+    hypecheck's named_distinct leaves the company out (independence). The benchmark compares like
+    with like, from the scorecard's sources list."""
+    text = (
+        "# Acme opens a lab\n\nAcme opened a lab, [its site says](https://acme.com/news/lab). "
+        "[The plan](https://acme.com/plans/2026#costs) costs $4 million. "
+        "It was [first reported](https://www.reuters.com/tech/acme) in May. The news was [followed up](https://www.reuters.com/tech/acme-2) later. "
+        "Analysts say the lab is late. Acme has 300 staff, CEO Jane Roe said.\n"
+    )
+    sources = score(text, name="acme", markdown=True)["sourcing"].metrics["sources"]
+    pages = {s["name"]: s.get("pages", 1) for s in sources}
+    assert pages["reuters.com"] == 2 and pages["acme.com"] == 2
+    named = sum(1 for s in sources if s["type"] not in ("vague", "social", "self"))
+    assert run.named_as_the_guide_counts(sources) > named
+    assert run.named_as_the_guide_counts(sources) == sum(max(s.get("items", 1), s.get("pages", 1)) for s in sources if s["type"] not in ("vague", "social"))

@@ -33,11 +33,19 @@ LABEL_FIELDS = ("promotional", "sourcing_quality", "named_sources", "vague_sourc
 COMPARISONS = (
     ("promotional", lambda c: c["promotional"].score, lambda r: r["promotional"]),
     ("sourcing", lambda c: c["sourcing"].score, lambda r: 4 - r["sourcing_quality"]),
-    ("named_sources", lambda c: c["sourcing"].metrics["named_distinct"], lambda r: r["named_sources"]),
+    ("named_sources", lambda c: named_as_the_guide_counts(c["sourcing"].metrics["sources"]), lambda r: r["named_sources"]),
     ("vague_sources", lambda c: sum(1 for s in c["sourcing"].metrics["sources"] if s["type"] in ("vague", "social")), lambda r: r["vague_sources"]),
     ("numeric_claims", lambda c: c["unattributed_numbers"].metrics["total"], lambda r: r["numeric_claims"]),
     ("unattributed_numbers", lambda c: c["unattributed_numbers"].metrics["unattributed"], lambda r: r["unattributed_numeric"]),
 )
+
+
+def named_as_the_guide_counts(sources: list[dict]) -> int:
+    """Distinct named sources as GUIDE.md counts them: every source that is not vague or social,
+    the subject company and its own pages included ("The subject company itself and its own
+    executives do count here"), each distinct linked page once and a list of sources as its items.
+    hypecheck's own ``named_distinct`` leaves the company out: it measures independence."""
+    return sum(max(s.get("items", 1), s.get("pages", 1)) for s in sources if s["type"] not in ("vague", "social"))
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:

@@ -129,6 +129,7 @@ def _evidence(doc: Document, a: Attribution) -> Evidence:
 
 def _distinct_sources(attributions: tuple[Attribution, ...]) -> list[dict]:
     seen: dict[tuple[str, str], dict] = {}
+    pages: dict[tuple[str, str], set[str]] = {}
     for a in attributions:
         key = (a.type, " ".join(normalize_words(a.name)))
         if key not in seen:
@@ -137,7 +138,13 @@ def _distinct_sources(attributions: tuple[Attribution, ...]) -> list[dict]:
                 seen[key].update(via=a.via, url=a.url)
             if a.items > 1:
                 seen[key]["items"] = a.items
+            pages[key] = set()
+        if a.url:
+            pages[key].add(a.url.split("#", 1)[0].rstrip("/"))
         seen[key]["mentions"] += 1
+    for key, urls in pages.items():
+        if len(urls) > 1:
+            seen[key]["pages"] = len(urls)  # distinct pages of one site the article links
     return list(seen.values())
 
 
