@@ -367,3 +367,12 @@ def test_a_site_the_headline_names_is_the_subject_speaking_about_itself(score):
     other = score("# A different kind of cloud" + body, name="other", markdown=True)["sourcing"].metrics["sources"]
     assert {s["name"]: s["type"] for s in own} == {"cloud.gov": "self", "cio.gov": "official"}
     assert {s["name"]: s["type"] for s in other} == {"cloud.gov": "official", "cio.gov": "official"}
+
+
+def test_a_social_platforms_front_page_names_the_platform_not_a_post(score):
+    text = (
+        "# Finding users\n\nYou can find your audience on [Reddit](https://www.reddit.com) and [Quora](https://www.quora.com/). "
+        "One [thread on Reddit](https://www.reddit.com/r/opensource/comments/abc/) asked for 200 more maintainers.\n"
+    )
+    sources = score(text, name="front", markdown=True)["sourcing"].metrics["sources"]
+    assert [s["type"] for s in sources] == ["social"] and sources[0]["first_sentence"] == 2  # the thread, not the front pages

@@ -180,8 +180,11 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
             kind = "self" if _published_by(domain, publisher) else source_type(domain_of(target.url), table, subject, target.url)
         else:
             domain, kind = " ".join(target.text.split()[:6]), "website"
-        if not domain or kind == STORE:
-            continue  # a malformed address or an empty reference names no source; an app store is where to get a program
+        if not domain or kind == STORE or (kind == "social" and _front_page(target.url)):
+            # A malformed address or an empty reference names no source; an app store is where to
+            # get a program; a social platform's front page ("[Reddit](https://www.reddit.com)")
+            # names the platform, not a post anyone wrote.
+            continue
         cited = sentence._mapped.text[sentence._offset + local_start : sentence._offset + local_end]
         found.append(Citation(sentence.index, local_start, local_end, target.url, domain, kind, via, cited, target.items))
     return tuple(found)
@@ -285,6 +288,14 @@ def source_name(url: str, table: Mapping[str, str]) -> str:
     domain = domain_of(url)
     owner = _owner(url) if table.get(domain) == "hosting" else ""
     return f"{domain}/{owner}" if owner else domain
+
+
+def _front_page(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.path in ("", "/") and not parts.query
 
 
 def _owner(url: str) -> str:
