@@ -376,3 +376,24 @@ def test_a_social_platforms_front_page_names_the_platform_not_a_post(score):
     )
     sources = score(text, name="front", markdown=True)["sourcing"].metrics["sources"]
     assert [s["type"] for s in sources] == ["social"] and sources[0]["first_sentence"] == 2  # the thread, not the front pages
+
+
+def test_pinpoints_cite_the_document_linked_before_them_and_hugo_refs_are_the_site(score):
+    """A post walking through a linked report slide by slide: "(Slide 117)" cites that report. A
+    Hugo '{{< ref "post.md" >}}' link, in Markdown or in a raw anchor, is the site's own page."""
+    text = (
+        "# Seven takeaways\n\nMary Meeker's [Internet Trends report](http://www.kpcb.com/internet-trends) is out, "
+        'as [we noted]({{< ref "2014-06-03-trends.md" >}}) last year.\n\n'
+        '* Smartphone use rose from 18% in 2009 to 64% in 2014 (<a href="{{< ref "2015-05-26-smartphones.md" >}}">comScore said 77%</a>). (Slide 117)\n'
+        "* Mobile video is up three points to 55%. (Slide 13)\n"
+        "* Some 30% of people read news on phones.\n"
+    )
+    card = score(text, name="slides", markdown=True)
+    sources = {s["name"]: (s["type"], s["mentions"]) for s in card["sourcing"].metrics["sources"]}
+    assert sources["this site"] == ("self", 2) and sources["kpcb.com"][0] == "website" and sources["kpcb.com"][1] >= 2
+    figures = {f["text"]: f for f in card["unattributed_numbers"].metrics["figures"]}
+    assert figures["18%"]["source"] == figures["55%"]["source"] == "kpcb.com"
+    assert figures["30%"]["status"] == "unattributed"
+    # With no link before it, a pinpoint cites nothing a reader can tell.
+    bare = score("# Notes\n\nSome 55% of people watch video on phones. (Slide 13)\n", name="bare", markdown=True)
+    assert bare["unattributed_numbers"].metrics["figures"][0]["status"] == "unattributed"

@@ -35,7 +35,11 @@ _URL = r"https?://[^\s<>\"'\])]+[^\s<>\"'\]).,;:!?]"
 _MD_LINK = re.compile(rf"\[(?P<text>[^\]\n]{{1,500}})\]\((?P<url>{_URL})(?:\s+\"[^\"\n]{{0,300}}\")?\)")
 # A link to another page of the same site ("[functionalism](/arguments/functionalism/)"): a source
 # a reader can open, the publication's own. Same-page anchors ("#notes") point nowhere new.
-_RELATIVE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]{1,500})\]\((?P<path>\.{0,2}/[^\s)\n]{0,2000})(?:\s+\"[^\"\n]{0,300}\")?\)")
+# A Hugo site's link to one of its own pages: '{{< ref "2015-05-26-post.md" >}}' (or relref).
+_SITE_REF = r"\{\{<\s*(?:rel)?ref\s[^<>\n]{1,300}>\}\}"
+_RELATIVE_LINK = re.compile(
+    rf"(?<!!)\[(?P<text>[^\]\n]{{1,500}})\]\((?P<path>\.{{0,2}}/[^\s)\n]{{0,2000}}|{_SITE_REF})(?:\s+\"[^\"\n]{{0,300}}\")?\)"
+)
 STORE = "store"  # an app store's kind in source_domains: a link there names no source
 SITE = "this site"  # the domain shown for a link within the article's own site
 # A reference-list item with no address but an author and a year: "Vaswani, A. et al. (2017). ...",
@@ -44,7 +48,9 @@ _PRINTED_REFERENCE = re.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*)+.*?\(?(?:19|
 # A raw HTML anchor inside Markdown ('<a href="https://..." target="_blank">NHTSA data</a>', as
 # Hugo and Jekyll posts carry): a link like any other; a site-relative one is the site's own page.
 _HTML_ANCHOR = re.compile(
-    r"""<a\s[^<>]{0,500}?\bhref\s*=\s*(?P<q>["'])(?P<url>(?:https?://|/)[^"'\s<>]{0,2000})(?P=q)[^<>]{0,500}>(?P<text>[^<>]{1,500})</a\s*>""",
+    r"""<a\s[^<>]{0,500}?\bhref\s*=\s*(?:(?P<q>["'])(?P<url>(?:https?://|/)[^"'\s<>]{0,2000})(?P=q)|"(?P<ref>"""
+    + _SITE_REF
+    + r""")")[^<>]{0,500}>(?P<text>[^<>]{1,500})</a\s*>""",
     re.IGNORECASE,
 )
 _REF_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,500})\]\[(?P<id>[^\]\n]{1,100})\]")
@@ -114,11 +120,11 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         if not _MEDIA_PATH.search(m.group("path")) and m.start() not in notes_only:
             links.append((m.start("text"), m.end("text"), _Target("", SITE, "self"), "link"))
     for m in _HTML_ANCHOR.finditer(original) if "<a " in original or "<A " in original else ():
-        if m.start() in notes_only or _MEDIA_PATH.search(m.group("url")):
+        if m.start() in notes_only or _MEDIA_PATH.search(m.group("url") or ""):
             taken_spans.append((m.start(), m.end()))
             continue
-        url = m.group("url")
-        target = _Target(url, m.group("text")) if not url.startswith("/") else _Target("", SITE, "self")
+        url = m.group("url") or ""
+        target = _Target(url, m.group("text")) if url.startswith("http") else _Target("", SITE, "self")
         links.append((m.start("text"), m.end("text"), target, "link"))
         taken_spans.append((m.start(), m.end()))
     definitions = {m.group("id").lower(): m.group("url") for m in _REF_DEFINITION.finditer(original)}
@@ -146,6 +152,8 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         for label in _labels(m.group("labels")):
             if label in numbered:
                 links.append((m.start(), m.end(), numbered[label], "citation"))
+    if "lide" in original or "p." in original or "age" in original:
+        links += _pinpoints(original, links)
     table = domain_table(domains)
     starts = [s.start for s in doc.sentences]
     for heading, lines in lists:
@@ -288,6 +296,27 @@ def source_name(url: str, table: Mapping[str, str]) -> str:
     domain = domain_of(url)
     owner = _owner(url) if table.get(domain) == "hosting" else ""
     return f"{domain}/{owner}" if owner else domain
+
+
+# A pinpoint reference to a page or slide of a document the article has linked: "(Slide 117)",
+# "(Slides 46-56)", "(p. 12)", "(pp. 3-5)", "In slide 53, Meeker says".
+_PINPOINT = re.compile(r"\((?:[Ss]lides?|[Pp]ages?|pp?\.)\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?\)|\b[Ii]n slides? \d{1,4}\b")
+
+
+def _pinpoints(original: str, links: list[tuple[int, int, _Target, str]]) -> list[tuple[int, int, _Target, str]]:
+    """Each pinpoint cites the document linked nearest before it (a report the article walks
+    through slide by slide); with no link before it, it cites nothing a reader can tell."""
+    linked = sorted((start, target) for start, _, target, _ in links if target.url.startswith("http"))
+    if not linked:
+        return []
+    positions = [start for start, _ in linked]
+    found = []
+    for m in _PINPOINT.finditer(original):
+        k = bisect_right(positions, m.start()) - 1
+        if k >= 0:
+            target = linked[k][1]
+            found.append((m.start(), m.end(), _Target(target.url, target.text), "citation"))
+    return found
 
 
 def _front_page(url: str) -> bool:
