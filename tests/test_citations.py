@@ -397,3 +397,35 @@ def test_pinpoints_cite_the_document_linked_before_them_and_hugo_refs_are_the_si
     # With no link before it, a pinpoint cites nothing a reader can tell.
     bare = score("# Notes\n\nSome 55% of people watch video on phones. (Slide 13)\n", name="bare", markdown=True)
     assert bare["unattributed_numbers"].metrics["figures"][0]["status"] == "unattributed"
+
+
+@pytest.mark.parametrize(
+    "headline, expected",
+    [
+        ("A Year-End Letter from the Executive Director of Let's Encrypt", "self"),  # two words run together
+        ("Letsencrypt in 2020", "self"),  # one word the text never writes in lower case
+        ("Certificates for everyone", "website"),  # the headline does not name the site
+    ],
+)
+def test_a_headline_names_a_site_as_a_domain_writes_it(score, headline, expected):
+    body = "\n\nWe issued more certificates than ever, as [our statistics show](https://letsencrypt.org/stats/). The letter goes on."
+    sources = {s["name"]: s["type"] for s in score(f"# {headline}{body}", name="h", markdown=True)["sourcing"].metrics["sources"]}
+    assert sources["letsencrypt.org"] == expected
+
+
+def test_a_provenance_line_in_a_blockquote(score):
+    text = (
+        "# A letter\n\n> This letter was originally published in our [2020 annual report](https://www.abetterinternet.org/annual-reports/).\n\n"
+        "The report is [online](https://www.abetterinternet.org/annual-reports/2020/) with 200 pages of detail.\n"
+    )
+    sources = score(text, name="quoted", markdown=True)["sourcing"].metrics["sources"]
+    assert [(s["name"], s["type"]) for s in sources] == [("abetterinternet.org", "self")]
+
+
+def test_a_headline_word_the_text_uses_as_a_word_names_no_site(score):
+    text = (
+        "# The Nature of Trust\n\nTrust is in our nature, and [a study](https://www.nature.com/articles/s41586-020) "
+        "found that 40% of people trust strangers.\n"
+    )
+    sources = {x["name"]: x["type"] for x in score(text, name="nature", markdown=True)["sourcing"].metrics["sources"]}
+    assert sources["nature.com"] == "research"

@@ -219,11 +219,31 @@ def _headline_sites(doc: Document, placed_links: list, table: Mapping[str, str])
     if not doc.sentences or doc.sentences[0].kind not in ("title", "heading"):
         return frozenset()  # no headline: the first sentence of the body is not one
     headline = _BARE_URL.sub(" ", doc.sentences[0].text).lower()
+    names = _headline_names(headline, doc.lower_words)
     return frozenset(
         name for _, _, _, target, _ in placed_links
-        if target.url and not target.kind and "." in (name := source_name(target.url, table)) and name in headline
+        if target.url and not target.kind and "." in (name := source_name(target.url, table))
+        and (name in headline or _site_label(name) in names)
         and listed_kind(domain_of(target.url), table) not in ("social", "hosting", "website", STORE)
     )
+
+
+def _headline_names(headline: str, lower_words) -> frozenset[str]:
+    """The names a headline holds, written as a domain writes them: a run of two or three words
+    run together ("Let's Encrypt" -> "letsencrypt"), or one word the article never writes in
+    lower case (not "nature" in "The Nature of AI", which the text uses as a word)."""
+    words = ["".join(ch for ch in w if ch.isalnum()) for w in headline.split()]
+    words = [w for w in words if w]
+    runs = {"".join(words[i : i + n]) for n in (2, 3) for i in range(len(words) - n + 1)}
+    return frozenset(runs | {w for w in words if len(w) >= 4 and not lower_words[w]})
+
+
+def _site_label(domain: str) -> str:
+    """A domain's own name: "letsencrypt" of "letsencrypt.org", "bbc" of "bbc.co.uk"."""
+    labels = domain.split(".")
+    if len(labels) >= 3 and len(labels[-2]) <= 3:  # bbc.co.uk, abc.net.au
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else domain
 
 
 def _published_by(domain: str, publisher: frozenset[str]) -> bool:
