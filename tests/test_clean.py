@@ -80,6 +80,9 @@ def test_a_long_link_address_does_not_hide_hard_wrapping(analyzer):
     cleaned = blocks(analyzer, text, markdown=True)
     assert [b.kind for b in cleaned.blocks] == ["body"]
     assert "graphs and his comment" in cleaned.blocks[0].text
+    # An HTML tag on a line of its own is no wrapped text either.
+    tagged = '<img src="gophermask.jpg" height="450" width="300" align="right" style="border: 2px solid black; margin: 0 0 1em 1em;">\n\n' + text
+    assert "graphs and his comment" in blocks(analyzer, tagged, markdown=True).blocks[-1].text
 
 
 def test_markdown_markup_is_removed_but_offsets_point_at_words(analyzer):

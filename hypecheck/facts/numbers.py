@@ -51,7 +51,8 @@ _NOT_A_NOUN = frozenset(
     "a an and as at by for from in into of on or than that the to with within without while when where "
     "which who is are was were be been has have had will would can could may might reached rose fell "
     "this these those it its they their them he his she her we our you your my each every but so if not "
-    "means seems says shows gives makes needs remains becomes".split()
+    "means seems says shows gives makes needs remains becomes seem seemed look looked feel felt become became "
+    "remain remained get got go went come came see saw".split()
 )
 
 # Every match of _CLAIM holds a digit (\d, as _CLAIM means it: any Unicode decimal digit) or one

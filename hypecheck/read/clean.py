@@ -227,8 +227,9 @@ def _split_lines(original: str) -> list[_Line]:
 
 
 def _looks_hard_wrapped(lines: list[_Line]) -> bool:
-    # A link's address is no part of the line a writer wraps ("[a post](https://medium.com/...)"
-    # on a line of its own runs past the limit in a file wrapped at 80 columns).
+    # A link's address or an HTML tag is no part of the line a writer wraps ("[a post](https://
+    # medium.com/...)" or '<img src=... style=...>' on a line of its own runs past the limit in a
+    # file wrapped at 80 columns).
     if any(len(line.text) > WRAPPED_MAX_LINE and len(_LINK_ADDRESS.sub("", line.text)) > WRAPPED_MAX_LINE for line in lines):
         return False
     for first, second in zip(lines, lines[1:]):
@@ -242,7 +243,7 @@ def _looks_hard_wrapped(lines: list[_Line]) -> bool:
     return False
 
 
-_LINK_ADDRESS = re.compile(r"(?<=\])\([^()\s]{1,2000}\)|https?://\S{1,2000}")
+_LINK_ADDRESS = re.compile(r"(?<=\])\([^()\s]{1,2000}\)|https?://\S{1,2000}|<[^<>\n]{1,2000}>")
 
 
 def _match_rule(text: str, rules: tuple[ChromeRule, ...]) -> ChromeRule | None:
