@@ -64,10 +64,22 @@ def test_words_that_start_a_sentence_are_not_names(analyzer, text, not_a_source)
         ("The U.S. Army said it would leave.", ("organisation", "Army")),
         # an abbreviation's full stop before the verb is no sentence end
         ("Acme Corp. said profits rose.", ("organisation", "Acme Corp")),
+        # one word after "said": an acronym, a known outlet, or a speaker after a quotation
+        ('"Six shells hit the posts near the border", said KCNA.', ("organisation", "KCNA")),
+        ("The talks had failed, said Reuters.", ("outlet", "Reuters")),
     ],
 )
 def test_common_news_attributions_are_read(analyzer, text, expected):
     assert expected in attributions(analyzer, text)
+
+
+def test_a_lone_name_after_a_quotation_is_the_speaker(analyzer):
+    assert "Park" in [name for _, name in attributions(analyzer, '"We will not yield," said Park.')]
+
+
+@pytest.mark.parametrize("text", ["He arrived late, said Monday that rain was due.", "The talks, officials said Tuesday, had failed."])
+def test_a_lone_day_after_said_is_no_speaker(analyzer, text):
+    assert not any(name in ("Monday", "Tuesday") for _, name in attributions(analyzer, text))
 
 
 def test_a_surname_continues_the_person_named_before(analyzer):

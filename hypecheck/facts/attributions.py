@@ -706,9 +706,26 @@ def _speaker_after(sentence: Sentence, i: int, lex: Lexicons, role_at: Mapping[i
     if role is not None:
         j = role.last + 1
     last = _name_run_after(tokens, j) if j < len(tokens) and not lex["not_names"].has_phrase((tokens[j].lower,)) else None
-    if last is None or (role is None and last == j):
+    if last is None:
+        return None
+    if role is None and last == j and not _lone_speaker(sentence, i, j, lex):
         return None  # a lone capitalised word after "said" is more often a place or a day
     return j, last
+
+
+_AFTER_QUOTE_MARK = re.compile(r"[\"”’'][,.!?]?\s*$|[,!?][\"”’']\s*$")
+
+
+def _lone_speaker(sentence: Sentence, verb: int, j: int, lex: Lexicons) -> bool:
+    """A single word after "said" that names who said it: an acronym ("said KCNA"), an outlet the
+    lexicon knows ("said Reuters"), or any capitalised word right after a quotation ('"...",
+    said Smith'), where a place or a day does not stand."""
+    word = sentence.tokens[j].text
+    if len(word) >= 2 and word.isupper() and word.isalpha():
+        return True
+    if lex["news_outlets"].has_phrase((word.lower(),)):
+        return True
+    return bool(_AFTER_QUOTE_MARK.search(sentence.text[: sentence.tokens[verb].start]))
 
 
 _EVIDENCE_VERBS = frozenset(
