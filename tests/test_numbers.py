@@ -337,3 +337,38 @@ def test_a_version_opening_a_sentence_and_a_verb_in_s_are_no_claims(sentence, fi
 def test_our_recent_survey_is_the_writers_own_data(score):
     card = score("# Eleven years\n\nOne result from our recent survey is that 96% of users now adopted modules.")
     assert card["unattributed_numbers"].metrics["figures"][0]["status"] == "weakly_sourced"
+
+
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        # a count before a name runs through the name to its plural
+        ("Won 5 Ballon d'Or awards and 4 European Golden Shoes.", ["5 Ballon d'Or awards", "4 European Golden Shoes"]),
+        ("He employs 300 Apple engineers.", ["300 Apple engineers"]),
+        # no plural: an address or a name, not a count
+        ("He lives at 5 Main Street near Room 101 Annex.", []),
+        # a table cell starts afresh: its capitalised first word is no name
+        ("| Goals Scored | Scored 451 goals in 438 appearances. |", ["451 goals", "438 appearances"]),
+    ],
+)
+def test_counts_before_names_and_in_table_cells(sentence, figures):
+    assert [m.text for m in find_numbers(sentence)] == figures
+
+
+def test_a_count_in_words_before_a_name_runs_to_its_plural():
+    from hypecheck.facts.number_words import find_number_words
+
+    found = find_number_words("Won four Champions League titles, three Club World Cups and the Main Street prize.")
+    assert [m.text for m in found] == ["four Champions League titles", "three Club World Cups"]
+
+
+def test_a_reference_lists_titles_are_not_claims(score):
+    card = score(
+        "# Ronaldo's record\n\nHe scored 136 goals for Portugal.\n\n## Key Citations\n\n"
+        "- [Ronaldo at United: 5 best moments](https://www.elfutbolero.us/ronaldo-5-best)\n"
+        "- [Real Madrid 6 x 0 Espanyol](https://www.youtube.com/watch?v=abc)\n",
+        markdown=True,
+    )
+    assert [f["text"] for f in card["unattributed_numbers"].metrics["figures"]] == ["136 goals"]
+    listed = [s for s in card["sourcing"].metrics["sources"] if s.get("via") == "source list"]
+    assert len(listed) == 1 and listed[0]["items"] == 2

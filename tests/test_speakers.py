@@ -64,6 +64,8 @@ def test_words_that_start_a_sentence_are_not_names(analyzer, text, not_a_source)
         ("The U.S. Army said it would leave.", ("organisation", "Army")),
         # an abbreviation's full stop before the verb is no sentence end
         ("Acme Corp. said profits rose.", ("organisation", "Acme Corp")),
+        # an author-year citation
+        ("As Vaswani et al. (2017) showed, attention is enough.", ("research", "Vaswani et al")),
         # one word after "said": an acronym, a known outlet, or a speaker after a quotation
         ('"Six shells hit the posts near the border", said KCNA.', ("organisation", "KCNA")),
         ("The talks had failed, said Reuters.", ("outlet", "Reuters")),
@@ -285,3 +287,8 @@ def test_the_cue_word_gate_drops_no_cued_source(analyzer):
                 assert _CUED.search(sentence.text) is None, sentence.text
                 checked += 1
     assert checked > 1000
+
+
+def test_a_title_with_its_year_is_no_author_citation(analyzer):
+    found = attributions(analyzer, "Ronaldo won the UEFA European Championship (2016) with Portugal.")
+    assert not any(kind == "research" for kind, _ in found), found

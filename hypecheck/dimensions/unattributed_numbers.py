@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hypecheck.facts.citations import reference_items
 from hypecheck.facts.document import Document
 from hypecheck.scorecard import DimensionResult, Evidence, clamp
 from hypecheck.facts.numbers import NumberMention
@@ -50,12 +51,13 @@ def classify_figures(doc: Document, attributions: tuple[Attribution, ...]) -> li
     answers = interview_answers(doc)
     credits, data_note = data_notes(doc, attributions)
     led = lead_ins(doc, by_sentence)
+    cited_works = reference_items(doc) if any(s.kind == "heading" for s in doc.sentences) else frozenset()
     own_data: Attribution | None = None  # "I counted ...": the writer's data, up to the next heading
     for sentence in doc.sentences:
         if sentence.kind in ("title", "meta") or (sentence.kind == "heading" and not sentence.text.startswith("|")):
             own_data = None
-        if sentence.kind in ("title", "meta"):
-            continue
+        if sentence.kind in ("title", "meta") or sentence.index in cited_works:
+            continue  # a reference list's items are titles of cited works, not claims
         own_data = next((a for a in by_sentence.get(sentence.index, ()) if a.via == OWN_DATA), own_data)
         marks = quote_marks(sentence.text) if sentence.figures else []
         for mention in sentence.figures:

@@ -361,6 +361,8 @@ def _candidates(
             yield Attribution(sentence.index, start, start + len(source), kind, source, note.group(0), via=CREDIT_LINE if group == "source" else DATA_NOTE)
     if "(" in text:
         for m in _AUTHOR_YEAR.finditer(text):
+            if m.group("who") and _NAME_BEFORE.search(text, 0, m.start()):
+                continue  # "the UEFA European Championship (2016)": a title with its year, not an author
             yield Attribution(sentence.index, m.start(), m.end(), "research", _trim_name(m.group("who") or m.group("who2")), m.group(0), via="citation")
 
 
@@ -377,6 +379,7 @@ _DATA_NOTE = re.compile(
     r"(?:\s+(?:in|on|for)\s+(?:this|the)\s+\w+)?\s+(?:are|come|comes|were|was|is)\s+(?:taken\s+|drawn\s+|sourced\s+)?from)"
     r"\s+(?P<source2>[^;\n]{2,120}?)\W*$"
 )
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
 # An author-year citation, as essays, papers and research briefs cite: "Vaswani et al. (2017)",
 # "Bender and Koller (2020)", "(Hoel, 2026)", "(Smith et al., 2019a)".
 _SURNAMES = r"[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?"

@@ -60,7 +60,8 @@ _FOOTNOTE = re.compile(r"\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
 _FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^(?P<label>[^\]\s]{1,40})\]:[ \t]*(?P<text>.*)$", re.MULTILINE)
 _BRACKET_CITATION = re.compile(r"(?<!\])\[(?P<labels>\d{1,3}(?:\s*[,–-]\s*\d{1,3}){0,8})\](?![(:\[])")
 _REFERENCE_HEADING = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?P<name>references|sources|citations|notes|footnotes|bibliography|works cited)(?:\*\*)?:?[ \t]*$",
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:(?:key|main|selected|further|additional|cited|data)[ \t]+)?"
+    r"(?P<name>references|sources|citations|notes|footnotes|bibliography|works cited)(?:\*\*)?:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _LIST_LINE = re.compile(rf"^[ \t]*(?:[-*+•]|\d{{1,3}}[.)]|\[\d{{1,3}}\])[ \t]+\S|^[ \t]*<?{_URL}>?[ \t]*$")
@@ -196,6 +197,20 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         cited = sentence._mapped.text[sentence._offset + local_start : sentence._offset + local_end]
         found.append(Citation(sentence.index, local_start, local_end, target.url, domain, kind, via, cited, target.items))
     return tuple(found)
+
+
+def reference_items(doc: Document) -> frozenset[int]:
+    """The sentences of a list under a "References" / "Key Citations" heading: titles of the works
+    a piece cites ("5 best moments at the club"), not claims of the article."""
+    items, under = set(), False
+    for sentence in doc.sentences:
+        if sentence.kind in ("heading", "title"):
+            under = _REFERENCE_HEADING.fullmatch(sentence.text.strip()) is not None
+        elif sentence.kind == "list_item" and under:
+            items.add(sentence.index)
+        elif sentence.kind != "list_item":
+            under = False
+    return frozenset(items)
 
 
 def _publisher_sites(placed_links: list, table: Mapping[str, str]) -> frozenset[str]:

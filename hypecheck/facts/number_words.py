@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from hypecheck.facts.numbers import NumberMention
+from hypecheck.facts.numbers import NumberMention, capitalised_count_end, plural
 
 _UNITS = "two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -25,7 +25,6 @@ _COUNT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _MAY_HAVE = re.compile(rf"(?<![\w'’-])(?:{_TENS}|{_TEENS}|{_UNITS})(?![\w'’])", re.IGNORECASE)
-_IRREGULAR_PLURALS = frozenset("people men women children police staff personnel troops cattle sheep fish deer".split())
 _TIME = frozenset(
     "years months weeks days hours minutes seconds decades centuries nights mornings evenings weekends "
     "times o'clock ago".split()
@@ -53,16 +52,19 @@ def find_number_words(text: str) -> list[NumberMention]:
     """Counts written in words in ``text`` (one sentence), left to right."""
     found = []
     for m in _MAGNITUDE.finditer(text) if "illions of" in text or "housands of" in text else ():
-        noun = next((g for g in ("first", "second") if m.group(g) and _plural(m.group(g).lower())), None)
+        noun = next((g for g in ("first", "second") if m.group(g) and plural(m.group(g).lower())), None)
         if noun is not None and m.group(noun).lower() not in _TIME:
             found.append(NumberMention(m.start(), m.end(noun), text[m.start() : m.end(noun)], "magnitude"))
     if _MAY_HAVE.search(text) is None:
         return found
     for m in _COUNT_WORDS.finditer(text):
-        noun = _counted_noun(m)
-        if noun is None or _points_back(text, m.start()) or _approximate(text, m):
+        if text[m.end("number") + 1 : m.end("number") + 2].isupper():  # "three Club World Cups"
+            end = capitalised_count_end(text, m.end("number"))
+        else:
+            noun = _counted_noun(m)
+            end = m.end(noun) if noun is not None else None
+        if end is None or _points_back(text, m.start()) or _approximate(text, m):
             continue
-        end = m.end(noun)
         found.append(NumberMention(m.start(), end, text[m.start() : end], "count"))
     return sorted(found, key=lambda f: f.start)
 
@@ -75,13 +77,11 @@ def _counted_noun(m: re.Match[str]) -> str | None:
             continue
         if word in _NOT_NOUNS or word in _TIME:
             return None
-        if _plural(word):
+        if plural(word):
             return group
     return None
 
 
-def _plural(word: str) -> bool:
-    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))
 
 
 def _points_back(text: str, start: int) -> bool:

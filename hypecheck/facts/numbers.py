@@ -36,7 +36,7 @@ _CLAIM = re.compile(
     rf"|(?P<multiplier>(?:{_NUM})\s?[x×](?![\w])|(?:{_NUM})\stimes\b|\b(?:two|three|four|five|ten|\d{{1,3}})-?fold\b)"
     rf"|(?P<magnitude>(?:{_NUM})\s?(?:{_SCALE})\b\+?|(?:{_NUM})[MBK]\+?(?![A-Za-z0-9])|\b(?:a|one)\s(?:trillion|billion|million)\b)"
     rf"|(?P<phrase>\b(?i:double|triple|quadruple)[- ]digit\b|\b(?:{_NUMBER_WORDS})\sconsecutive\s[a-z]+)"
-    rf"|(?P<count>(?:{_NUM})\+?(?:\s[a-z][a-z-]*){{1,3}})"
+    rf"|(?P<count>(?:{_NUM})\+?(?:(?:\s[a-z][a-z-]*){{1,3}}|\s[A-Z][\w'’-]*(?:\s[A-Za-z][\w'’-]*){{0,3}}))"
 )
 
 # A bare count where the verb says it is a level or a toll: "the death toll stood at 207", "rose
@@ -83,7 +83,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     for m in _claims(text):
         kind = m.lastgroup or "count"
         end = _count_end(m) if kind == "count" else m.end()
-        if _is_not_a_claim(text, m.start(), end, kind):
+        if end is None or _is_not_a_claim(text, m.start(), end, kind):
             continue
         found.append(NumberMention(m.start(), end, text[m.start() : end], kind))
     for m in _LEVEL.finditer(text):
@@ -111,11 +111,15 @@ def _claims(text: str) -> Iterator[re.Match[str]]:
         pos = match.end()  # every branch consumes a character: no empty match
 
 
-def _count_end(m: re.Match[str]) -> int:
+def _count_end(m: re.Match[str]) -> int | None:
     """A count runs to its noun: "91 facilities", "3 new data centers", "5,000+ regional
     businesses". Without a plural among the next three words, only the first word is kept, and
-    not even that when it is a function word or a verb ("40 as", "300 and", "1,703 reached")."""
+    not even that when it is a function word or a verb ("40 as", "300 and", "1,703 reached").
+    Before a name, it runs through the name to the plural that ends it ("4 European Golden
+    Shoes"), and is no count without one ("5 Main Street", "Room 101 Annex")."""
     number = _LEADING_NUMBER.match(m.group(0)).group(0)
+    if m.group(0)[len(number) : len(number) + 2].strip()[:1].isupper():
+        return capitalised_count_end(m.string, m.start() + len(number))
     words = m.group(0)[len(number) :].split()
     end = m.start() + len(number)
     for word in words:
@@ -127,6 +131,33 @@ def _count_end(m: re.Match[str]) -> int:
     if words[0] in _NOT_A_NOUN:
         return m.start() + len(number)
     return m.start() + len(number) + 1 + len(words[0])
+
+
+_NAME_RUN = re.compile(r"\s[A-Z][\w'’-]*(?:\s[A-Za-z][\w'’-]*){0,3}")
+_RUN_WORD = re.compile(r"\S+")
+IRREGULAR_PLURALS = frozenset("people men women children police staff personnel troops cattle sheep fish deer".split())
+
+
+def capitalised_count_end(text: str, pos: int) -> int | None:
+    """Where a count ends when a capitalised word follows its number at ``pos``: at the last plural
+    of the next four words, before any function word ("four Champions League titles", "3 Club
+    World Cups", "300 Apple employees"); None without one ("5 Main Street", "2 Kings")."""
+    run = _NAME_RUN.match(text, pos)
+    if run is None:
+        return None
+    end = None
+    for word in _RUN_WORD.finditer(text, pos, run.end()):
+        w = word.group(0)
+        if w in _NOT_A_NOUN:
+            break
+        if plural(w.lower()):
+            end = word.end()
+    return end
+
+
+def plural(word: str) -> bool:
+    """A plural noun, by its ending or as one of the common irregular plurals (lower case)."""
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))
 
 
 # The checks of _is_not_a_claim, compiled once (a figure runs up to a dozen of them).
@@ -188,4 +219,6 @@ def _is_not_a_claim(text: str, start: int, end: int, kind: str) -> bool:
 
 
 def _sentence_start(text: str, index: int) -> bool:
-    return not text[:index].strip()
+    """At the start of the sentence, or of a table cell ("| Goals | Scored 451 goals")."""
+    before = text[:index].rstrip()
+    return not before or before.endswith("|")
