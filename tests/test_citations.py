@@ -86,6 +86,9 @@ def test_an_html_page_whose_claims_link_to_reuters_counts_reuters(tmp_path, anal
         ("arxiv.org", "", "research"),
         ("cs.stanford.edu", "", "research"),
         ("x.com", "", "social"),
+        ("medium.com", "", "website"),  # a blog post has its named author: not a social-media post
+        ("developers.facebook.com", "", "website"),  # the platform's company pages, not its users'
+        ("facebook.com", "", "social"),
         ("t.co", "", "social"),
         ("alizila.com", "alibaba", "self"),  # a company-owned outlet, about its owner
         ("alizila.com", "tencent", "outlet"),  # the same outlet about another company
@@ -308,7 +311,7 @@ def test_a_platform_in_a_byline_makes_no_site_the_publishers(score):
     """A byline linking the writer's Medium page does not make every Medium link the publisher's."""
     text = "# Notes on queues\n\nBy [Jo Park](https://medium.com/@jopark)\n\nThe [benchmark post](https://medium.com/@someone/bench) measured 40,000 requests a second on one core."
     sources = score(text, name="platform", markdown=True)["sourcing"].metrics["sources"]
-    assert [(s["name"], s["type"]) for s in sources] == [("medium.com", "social")]
+    assert [(s["name"], s["type"]) for s in sources] == [("medium.com", "website")]  # another author's post, not the publisher's
 
 
 def test_a_pages_own_address_makes_its_links_to_itself_self(tmp_path, analyzer):
