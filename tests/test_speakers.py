@@ -292,3 +292,15 @@ def test_the_cue_word_gate_drops_no_cued_source(analyzer):
 def test_a_title_with_its_year_is_no_author_citation(analyzer):
     found = attributions(analyzer, "Ronaldo won the UEFA European Championship (2016) with Portugal.")
     assert not any(kind == "research" for kind, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, named_group",
+    [
+        ("Results of NCLAN studies, published in a paper by AS Heagle, show that soybean loses more.", "studies"),
+        ("Of all respondents, 75% of Rust users say they can write production code.", "users"),
+    ],
+)
+def test_a_named_group_is_not_an_anonymous_source(analyzer, text, named_group):
+    assert ("vague", named_group) not in attributions(analyzer, text)
+    assert ("vague", "analysts") in attributions(analyzer, "The market fell, and analysts say it will fall again.")

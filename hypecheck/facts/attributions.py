@@ -759,6 +759,8 @@ def _vague_attributions(sentence: Sentence, table: MatchTable) -> Iterable[Attri
             j = last + 2 if words[last + 1].endswith("ly") else last + 1  # "clearly shows"
             follows_verb = j < len(words) and words[j] in _EVIDENCE_VERBS
         cued = m.first >= 2 and words[m.first - 2 : m.first] == ("according", "to")
+        if not adverbial and m.first >= 2 and tokens[m.first - 1].text[:1].isupper() and words[m.first - 2] not in ("'", '"'):
+            continue  # "NCLAN studies show", "75% of Rust users say": a named group, not an anonymous one
         if adverbial or follows_verb or cued:
             start, end = tokens[m.first].start, tokens[last].end
             yield Attribution(sentence.index, start, end, "vague", sentence.text[start:end], sentence.text[start:end])
