@@ -66,6 +66,9 @@ def test_words_that_start_a_sentence_are_not_names(analyzer, text, not_a_source)
         ("Acme Corp. said profits rose.", ("organisation", "Acme Corp")),
         # an author-year citation
         ("As Vaswani et al. (2017) showed, attention is enough.", ("research", "Vaswani et al")),
+        # a study named by who made it or where
+        ("The best case is a Netherlands study of care across 37 general practices.", ("research", "Netherlands study")),
+        ("An MIT analysis found 40% fewer crashes.", ("research", "MIT analysis")),
         # one word after "said": an acronym, a known outlet, or a speaker after a quotation
         ('"Six shells hit the posts near the border", said KCNA.', ("organisation", "KCNA")),
         ("The talks had failed, said Reuters.", ("outlet", "Reuters")),
@@ -304,3 +307,8 @@ def test_a_title_with_its_year_is_no_author_citation(analyzer):
 def test_a_named_group_is_not_an_anonymous_source(analyzer, text, named_group):
     assert ("vague", named_group) not in attributions(analyzer, text)
     assert ("vague", "analysts") in attributions(analyzer, "The market fell, and analysts say it will fall again.")
+
+
+@pytest.mark.parametrize("text", ["The study found 40% fewer crashes.", "A new study found 40% fewer crashes.", "The Annual Report lists 12 hires."])
+def test_an_unnamed_study_names_no_source(analyzer, text):
+    assert not any(kind == "research" for kind, _ in attributions(analyzer, text))

@@ -359,6 +359,11 @@ def _candidates(
         if kind is not None:
             start = note.start(group)
             yield Attribution(sentence.index, start, start + len(source), kind, source, note.group(0), via=CREDIT_LINE if group == "source" else DATA_NOTE)
+    for m in _NAMED_STUDY.finditer(text) if _MAY_BE_STUDY.search(text) else ():
+        who = m.group("who").strip()
+        if who.lower() not in _NOT_STUDY_NAMES:
+            start = m.start("who")
+            yield Attribution(sentence.index, start, m.end(), "research", f"{who} {m.group('kind')}", text[start : m.end()])
     if "(" in text:
         for m in _AUTHOR_YEAR.finditer(text):
             if m.group("who") and _NAME_BEFORE.search(text, 0, m.start()):
@@ -379,6 +384,13 @@ _DATA_NOTE = re.compile(
     r"(?:\s+(?:in|on|for)\s+(?:this|the)\s+\w+)?\s+(?:are|come|comes|were|was|is)\s+(?:taken\s+|drawn\s+|sourced\s+)?from)"
     r"\s+(?P<source2>[^;\n]{2,120}?)\W*$"
 )
+# A study named by who made it or where: "a Netherlands study of 37 practices", "an MIT analysis",
+# "the 2019 Lancet review", "a Pew survey". A reader can find it: a named source, not "studies show".
+_MAY_BE_STUDY = re.compile(r"\b(?:study|survey|analysis|trial|paper|review|poll)\b")
+_NAMED_STUDY = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:19|20)\d{2}\s+)?(?P<who>(?:[A-Z][\w&'’.-]*\s+){1,4})(?P<kind>study|survey|analysis|trial|paper|review|poll)\b"
+)
+_NOT_STUDY_NAMES = frozenset({"new", "latest", "recent", "same", "first", "second", "final", "full", "annual"})
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
 # An author-year citation, as essays, papers and research briefs cite: "Vaswani et al. (2017)",
 # "Bender and Koller (2020)", "(Hoel, 2026)", "(Smith et al., 2019a)".
