@@ -43,6 +43,11 @@ ATTACKS: dict[str, Callable[[], bytes]] = {
     "said-bodies.txt": lambda: b"News: " + b"the ministry said police said " * 15_000,
     "quoted-figures.txt": lambda: b"Sales rose " + b'"by 5%" and we found ' * 20_000,
     "very.txt": lambda: b"The launch was " + b"very " * 100_000 + b"good.",
+    # author-year citations and speakers after "said", each judged by the words just before it,
+    # not by a search of the sentence so far (both were quadratic when a review caught them)
+    "author-years.txt": lambda: b"Work by " + b"Smith (2019) " * 15_000 + b"agrees.",
+    "said-names.txt": lambda: b"News: " + b"he said Park " * 15_000 + b"today.",
+    "named-groups.txt": lambda: b"News: " + b"Rust users say NCLAN studies show " * 6_000 + b"more.",
     "200k-sentence.txt": lambda: (b"The launch was a revolutionary moment and " * 5_000)[:200_000] + b".",
     "many-short-lines.txt": lambda: b"Yes.\n" * 100_000,
     "chrome-only.txt": lambda: b"Menu\nSearch\nShare\nSign in\nNo comments\n" * 1_000,

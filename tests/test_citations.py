@@ -432,3 +432,55 @@ def test_a_headline_word_the_text_uses_as_a_word_names_no_site(score):
     )
     sources = {x["name"]: x["type"] for x in score(text, name="nature", markdown=True)["sourcing"].metrics["sources"]}
     assert sources["nature.com"] == "research"
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # a headline naming its source, an outlet or a journal: never the subject speaking
+        ("# Tesla recalls 2 million cars, nhtsa.gov says\n\nThe recall covers [2 million cars](https://www.nhtsa.gov/recalls/123).", "nhtsa.gov", "official"),
+        ("# Reuters investigation finds 300 deaths\n\nThe toll was [300 deaths](https://www.reuters.com/investigates/x).", "reuters.com", "outlet"),
+        ("# Superconductor claim in Nature retracted\n\nThe [paper](https://www.nature.com/articles/x) claimed 300 K.", "nature.com", "research"),
+        # an official site the headline is about
+        ("# Government launches login.gov to simplify access\n\nUse [the site](https://login.gov/help/) to reach 12 agencies.", "login.gov", "self"),
+    ],
+)
+def test_a_headline_names_its_subject_not_its_source(score, text, name, kind):
+    sources = {s["name"]: s["type"] for s in score(text, name="h", markdown=True)["sourcing"].metrics["sources"]}
+    assert sources[name] == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "First published in [Nature](https://www.nature.com/articles/x) in 2019, the study found that 40% of reefs had bleached.",
+        "Originally published in 1850, the novel sold 2 million copies, [Reuters](https://www.reuters.com/x) reported.",
+    ],
+)
+def test_a_body_sentence_about_first_publication_is_no_provenance_line(score, line):
+    card = score(f"# Reefs\n\n{line}\n\nMore about the story follows here.", name="p", markdown=True)
+    assert card["unattributed_numbers"].metrics["figures"], "the sentence's figure was lost as page chrome"
+    assert all(s["type"] != "self" for s in card["sourcing"].metrics["sources"])
+
+
+def test_a_pinpoint_cites_only_a_linked_document(score):
+    """'(p. 12)' after an unrelated link (a news story, a tweet) cites nothing a reader can tell."""
+    card = score(
+        "# Q3\n\nThe deal was [first reported](https://www.reuters.com/x) in May.\n\n"
+        "Later, the company's own filing put revenue up 40% (p. 12).\n",
+        name="pin", markdown=True,
+    )
+    figure = card["unattributed_numbers"].metrics["figures"][0]
+    assert figure["source"] != "reuters.com"
+
+
+def test_a_notes_list_of_plain_claims_keeps_its_figures(score):
+    card = score("# Q3 results\n\nThe quarter was strong.\n\n## Key notes\n\n- Revenue rose 40% to $5 billion.\n- The company cut 3,000 jobs.\n", markdown=True)
+    assert {f["text"] for f in card["unattributed_numbers"].metrics["figures"]} == {"40%", "$5 billion", "3,000 jobs"}
+
+
+def test_a_third_partys_respondents_are_not_the_writers_survey(score):
+    card = score("# Trust in AI\n\nA Pew Research Center survey found 60% of respondents distrust AI.\n\nIn a YouGov poll, 55% of respondents backed the plan.")
+    assert not any("own measurement" in e.reason for e in card["sourcing"].evidence)
+    report = score("# Go 2016 Survey Results\n\nThank you for taking part. 90% of respondents said they use Go at work.")
+    assert report["unattributed_numbers"].metrics["figures"][0]["status"] == "weakly_sourced"

@@ -167,10 +167,11 @@ def find_attributions(doc: Document, lex: Lexicons, subject: str | None = None, 
     last_person = ""  # "she said" refers to the last named person
     names = _Names.of(doc)
     code = inline_code(doc.original)
+    own_survey = _own_survey(doc, tables)
     for sentence in doc.sentences:
         if sentence.kind in ("title", "meta"):
             continue
-        candidates = list(_candidates(sentence, lex, tables.words(sentence), social, subject, last_person, names))
+        candidates = list(_candidates(sentence, lex, tables.words(sentence), social, subject, last_person, names, own_survey))
         if code is not None:  # an identifier in `code` speaks for nobody ("via `AgentNameTarget`")
             candidates = [a for a in candidates if not _touches(code, sentence.span(a.start, a.end))]
         candidates += cited.get(sentence.index, ())
@@ -181,6 +182,37 @@ def find_attributions(doc: Document, lex: Lexicons, subject: str | None = None, 
                 names.people.setdefault(a.name.split()[-1].lower(), a.name)
         last_person = next((a.name for a in reversed(kept) if a.type == "person"), last_person)
     return tuple(insider_as_self(a, lex, subject) for a in found)
+
+
+def _titled(text: str, start: int, word: str, lex: Lexicons, names: "_Names") -> bool:
+    """Whether a capitalised word before "(2016)" ends a title rather than names an author: an
+    organisation's word ("Championship", "League"), or a common word the article also writes in
+    lower case, after another capitalised word ("Diabetic Nephropathy (2024)"; not "Angus Deaton
+    (2013)", a name the article never writes in lower case)."""
+    if lex["organisation_words"].has_phrase((word.lower(),)):
+        return True
+    before = text[:start].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1][:1].isupper() and word.lower() in names.lower
+
+
+_SURVEY_REPORT = re.compile(r"\bsurvey\b.*\b(?:results|findings|report|insights)\b|\b(?:results|findings)\b.*\bsurvey\b")
+_SURVEY_NEWS = re.compile(r"\b(?:finds|found|shows|showed|says|said|suggests|reveals)\b")
+
+
+def _own_survey(doc: Document, tables: Tables) -> bool:
+    """Whether the article reports a survey of its own ("this year's survey", "our survey", "we
+    surveyed", or a headline such as "Go 2016 Survey Results", not "Pew survey finds ..."): only
+    then are its "respondents" the writer's own data."""
+    if "survey" not in doc.text and "Survey" not in doc.text:
+        return False
+    headline = doc.sentences[0].text.lower() if doc.sentences and doc.sentences[0].kind in ("title", "heading") else ""
+    if _SURVEY_REPORT.search(headline) and not _SURVEY_NEWS.search(headline):
+        return True  # "Go 2016 Survey Results", "Rust Survey 2021 Results": a survey's own report
+    return any(
+        m.entry.note == "survey" or "survey" in m.entry.term
+        for s in doc.sentences if s.kind not in ("title", "meta")
+        for m in tables.words(s).find("own_evidence")
+    )
 
 
 _INLINE_CODE = re.compile(r"`[^`\n]{1,300}`")
@@ -314,6 +346,7 @@ def _candidates(
     subject: str,
     last_person: str = "",
     names: _Names | None = None,
+    own_survey: bool = False,
 ) -> Iterable[Attribution]:
     text = sentence.text
     pattern, gate = social
@@ -346,9 +379,11 @@ def _candidates(
     for m in own:
         start, end = sentence.tokens[m.first].start, sentence.tokens[m.last].end
         if not inside_quotes(marks, start):
-            via = OWN_SURVEY if m.entry.note == "survey" else OWN_DATA
+            if m.entry.note == "respondents" and not own_survey:
+                continue  # "60% of respondents" in a Pew survey are Pew's, not the writer's
+            via = OWN_SURVEY if m.entry.note in ("survey", "respondents") else OWN_DATA
             yield Attribution(sentence.index, start, end, "self", subject.title() or "the writer", text[start:end], via=via)
-    yield from _vague_attributions(sentence, table)
+    yield from _vague_attributions(sentence, table, subject)
     # A credit line has a colon, a data note "from": most sentences have neither word test to pass.
     may = ":" in text or "from" in text or "From" in text or "FROM" in text
     note = _DATA_NOTE.search(text) if may and _MAY_BE_DATA_NOTE.search(text) else None
@@ -361,12 +396,16 @@ def _candidates(
             yield Attribution(sentence.index, start, start + len(source), kind, source, note.group(0), via=CREDIT_LINE if group == "source" else DATA_NOTE)
     for m in _NAMED_STUDY.finditer(text) if _MAY_BE_STUDY.search(text) else ():
         who = m.group("who").strip()
-        if who.lower() not in _NOT_STUDY_NAMES:
-            start = m.start("who")
-            yield Attribution(sentence.index, start, m.end(), "research", f"{who} {m.group('kind')}", text[start : m.end()])
+        words = name_words(who)
+        if who.lower() in _NOT_STUDY_NAMES or lex["ai_terms"].has_phrase(words) or who.lower().startswith("covid"):
+            continue  # "the latest study", "an AI study", "the COVID-19 study": a topic, not who made it
+        start = m.start("who")
+        kind = "outlet" if lex["news_outlets"].has_phrase(words) else "research"  # "a Reuters analysis"
+        yield Attribution(sentence.index, start, m.end(), kind, f"{who} {m.group('kind')}", text[start : m.end()])
     if "(" in text:
         for m in _AUTHOR_YEAR.finditer(text):
-            if m.group("who") and _NAME_BEFORE.search(text, 0, m.start()):
+            who = m.group("who")
+            if who and " " not in who and _titled(text, m.start(), who, lex, names):
                 continue  # "the UEFA European Championship (2016)": a title with its year, not an author
             yield Attribution(sentence.index, m.start(), m.end(), "research", _trim_name(m.group("who") or m.group("who2")), m.group(0), via="citation")
 
@@ -391,7 +430,6 @@ _NAMED_STUDY = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:19|20)\d{2}\s+)?(?P<who>(?:[A-Z][\w&'’.-]*\s+){1,4})(?P<kind>study|survey|analysis|trial|paper|review|poll)\b"
 )
 _NOT_STUDY_NAMES = frozenset({"new", "latest", "recent", "same", "first", "second", "final", "full", "annual"})
-_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
 # An author-year citation, as essays, papers and research briefs cite: "Vaswani et al. (2017)",
 # "Bender and Koller (2020)", "(Hoel, 2026)", "(Smith et al., 2019a)".
 _SURNAMES = r"[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?"
@@ -728,19 +766,22 @@ def _speaker_after(sentence: Sentence, i: int, lex: Lexicons, role_at: Mapping[i
     return j, last
 
 
-_AFTER_QUOTE_MARK = re.compile(r"[\"”’'][,.!?]?\s*$|[,!?][\"”’']\s*$")
+_QUOTE_MARKS = "\"”’'"
 
 
 def _lone_speaker(sentence: Sentence, verb: int, j: int, lex: Lexicons) -> bool:
-    """A single word after "said" that names who said it: an acronym ("said KCNA"), an outlet the
-    lexicon knows ("said Reuters"), or any capitalised word right after a quotation ('"...",
-    said Smith'), where a place or a day does not stand."""
-    word = sentence.tokens[j].text
-    if len(word) >= 2 and word.isupper() and word.isalpha():
+    """A single word after "said" that names who said it: right after a quotation ('"...,"
+    said Park', '"...", said KCNA'), or an acronym or an outlet the lexicon knows that ends the
+    clause ("..., said Reuters."); not the subject of a reported clause ("it said AI tools cut
+    costs", "it said US sales rose"), nor a place or a day."""
+    text, tokens = sentence.text, sentence.tokens
+    before = text[: tokens[verb].start].rstrip()
+    if before and (before[-1] in _QUOTE_MARKS or (len(before) > 1 and before[-1] in ",.!?" and before[-2] in _QUOTE_MARKS)):
         return True
-    if lex["news_outlets"].has_phrase((word.lower(),)):
-        return True
-    return bool(_AFTER_QUOTE_MARK.search(sentence.text[: sentence.tokens[verb].start]))
+    ends_clause = j + 1 >= len(tokens) or text[tokens[j].end : tokens[j].end + 2].lstrip()[:1] in (".", ",", ";", "")
+    word = tokens[j].text
+    known = (len(word) >= 2 and word.isupper() and word.isalpha()) or lex["news_outlets"].has_phrase((word.lower(),))
+    return known and ends_clause
 
 
 _EVIDENCE_VERBS = frozenset(
@@ -749,7 +790,7 @@ _EVIDENCE_VERBS = frozenset(
 )
 
 
-def _vague_attributions(sentence: Sentence, table: MatchTable) -> Iterable[Attribution]:
+def _vague_attributions(sentence: Sentence, table: MatchTable, subject: str = "") -> Iterable[Attribution]:
     words, tokens = sentence.words, sentence.tokens
     if sentence.text.rstrip(" \"”’'*").endswith("?"):
         return  # a question asserts nothing: "How many people write for you?" cites no one
@@ -771,11 +812,30 @@ def _vague_attributions(sentence: Sentence, table: MatchTable) -> Iterable[Attri
             j = last + 2 if words[last + 1].endswith("ly") else last + 1  # "clearly shows"
             follows_verb = j < len(words) and words[j] in _EVIDENCE_VERBS
         cued = m.first >= 2 and words[m.first - 2 : m.first] == ("according", "to")
-        if not adverbial and m.first >= 2 and tokens[m.first - 1].text[:1].isupper() and words[m.first - 2] not in ("'", '"'):
-            continue  # "NCLAN studies show", "75% of Rust users say": a named group, not an anonymous one
         if adverbial or follows_verb or cued:
             start, end = tokens[m.first].start, tokens[last].end
+            named = _naming_word(tokens, m.first, subject) if not adverbial else None
+            if named is not None:
+                # "NCLAN studies show", "Rust users say" (in an article about Rust): a named group
+                start = tokens[m.first - 1].start
+                kind = "self" if named == "self" else "research" if m.entry.note.startswith("document") else "organisation"
+                yield Attribution(sentence.index, start, end, kind, sentence.text[start:end], sentence.text[start:end])
+                continue
             yield Attribution(sentence.index, start, end, "vague", sentence.text[start:end], sentence.text[start:end])
+
+
+def _naming_word(tokens, first: int, subject: str) -> str | None:
+    """Whether the word before a vague-source word names the group: an acronym of three letters or
+    more ("NCLAN studies"), or the article's subject ("Rust users" in an article about Rust, its
+    own community: "self"). "US officials", "Democratic critics", "Tesla investors" stay vague."""
+    if first < 1:
+        return None
+    word = tokens[first - 1].text
+    if subject and word.lower() == subject:
+        return "self"
+    if first >= 2 and len(word) >= 3 and word.isupper() and word.isalpha():
+        return "named"
+    return None
 
 
 def _resolve_overlaps(candidates: list[Attribution]) -> list[Attribution]:

@@ -153,7 +153,7 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         for label in _labels(m.group("labels")):
             if label in numbered:
                 links.append((m.start(), m.end(), numbered[label], "citation"))
-    if "lide" in original or "p." in original or "age" in original:
+    if "(" in original or "lide" in original:
         links += _pinpoints(original, links)
     table = domain_table(domains)
     starts = [s.start for s in doc.sentences]
@@ -200,14 +200,18 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
 
 
 def reference_items(doc: Document) -> frozenset[int]:
-    """The sentences of a list under a "References" / "Key Citations" heading: titles of the works
-    a piece cites ("5 best moments at the club"), not claims of the article."""
+    """The items of a list under a "References" / "Key Citations" heading that cite a work (a link,
+    an address, or authors and a year): titles of the works cited ("5 best moments at the club"),
+    not claims of the article. A "Notes" list of plain sentences keeps its claims."""
     items, under = set(), False
     for sentence in doc.sentences:
         if sentence.kind in ("heading", "title"):
             under = _REFERENCE_HEADING.fullmatch(sentence.text.strip()) is not None
         elif sentence.kind == "list_item" and under:
-            items.add(sentence.index)
+            line_end = doc.original.find("\n", sentence.end)
+            raw = doc.original[sentence.start : line_end if line_end >= 0 else len(doc.original)]
+            if "](" in raw or "://" in raw or _PRINTED_REFERENCE.search(raw):
+                items.add(sentence.index)  # a cited work: a link or an author and a year
         elif sentence.kind != "list_item":
             under = False
     return frozenset(items)
@@ -228,19 +232,34 @@ def _publisher_sites(placed_links: list, table: Mapping[str, str]) -> frozenset[
 
 
 def _headline_sites(doc: Document, placed_links: list, table: Mapping[str, str]) -> frozenset[str]:
-    """The linked sites the headline names ("Cloud.gov: A Different Kind of Cloud"): the article's
-    subject, so its pages are the subject speaking about itself, whatever the domain's type (a
-    .gov service linking its own pages is not an independent official source)."""
+    """The linked sites the headline names: the article's subject, so its pages are the subject
+    speaking about itself. An unlisted site anywhere in the headline ("... of Let's Encrypt"); a
+    listed official site only written out as its domain and not as the headline's source
+    ("Cloud.gov: A Different Kind of Cloud", "Government launches login.gov"; not "Tesla recalls
+    2 million cars, nhtsa.gov says"); an outlet or a journal never (a headline names them as its
+    source: "Reuters investigation finds ...")."""
     if not doc.sentences or doc.sentences[0].kind not in ("title", "heading"):
         return frozenset()  # no headline: the first sentence of the body is not one
     headline = _BARE_URL.sub(" ", doc.sentences[0].text).lower()
     names = _headline_names(headline, doc.lower_words)
-    return frozenset(
-        name for _, _, _, target, _ in placed_links
-        if target.url and not target.kind and "." in (name := source_name(target.url, table))
-        and (name in headline or _site_label(name) in names)
-        and listed_kind(domain_of(target.url), table) not in ("social", "hosting", "website", STORE)
-    )
+    sites = set()
+    for _, _, _, target, _ in placed_links:
+        if not target.url or target.kind or "." not in (name := source_name(target.url, table)):
+            continue
+        kind = listed_kind(domain_of(target.url), table)
+        if kind in ("social", "hosting", "website", STORE, "outlet", "research") or (kind or "").startswith("owned_by"):
+            continue  # an outlet or a journal a headline names is its source ("..., Reuters finds")
+        if kind is not None:  # an official site: written out in the headline, and not as its source
+            at = headline.find(name)
+            if at >= 0 and not _AS_SOURCE.search(" ".join(headline[max(0, at - 16) : at + len(name) + 24].replace(name, " X ").split())):
+                sites.add(name)  # "Cloud.gov: A Different Kind of Cloud", "Government launches login.gov"
+        elif name in headline or _site_label(name) in names:
+            sites.add(name)
+    return frozenset(sites)
+
+
+# A name in a headline as its source, not its subject: "..., NHTSA says", "according to NHTSA".
+_AS_SOURCE = re.compile(r"according to X\b| X (?:says|said|finds|found|reports|reported|warns|shows|data)\b")
 
 
 def _headline_names(headline: str, lower_words) -> frozenset[str]:
@@ -338,10 +357,14 @@ def source_name(url: str, table: Mapping[str, str]) -> str:
 _PINPOINT = re.compile(r"\((?:[Ss]lides?|[Pp]ages?|pp?\.)\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?\)|\b[Ii]n slides? \d{1,4}\b")
 
 
+_DOCUMENT = re.compile(r"(?i)\b(?:report|slides?|slide deck|deck|paper|study|survey|presentation|white ?paper)\b|\.pdf\b")
+
+
 def _pinpoints(original: str, links: list[tuple[int, int, _Target, str]]) -> list[tuple[int, int, _Target, str]]:
     """Each pinpoint cites the document linked nearest before it (a report the article walks
-    through slide by slide); with no link before it, it cites nothing a reader can tell."""
-    linked = sorted((start, target) for start, _, target, _ in links if target.url.startswith("http"))
+    through slide by slide: a link whose text or address says report, slides, paper, study,
+    deck or .pdf); with no such link before it, it cites nothing a reader can tell."""
+    linked = sorted((start, target) for start, _, target, _ in links if target.url.startswith("http") and _DOCUMENT.search(target.text + " " + target.url))
     if not linked:
         return []
     positions = [start for start, _ in linked]
