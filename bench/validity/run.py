@@ -55,9 +55,9 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 
 # The last id of each round of articles added to the set: 001-048 as first labelled and split,
 # 049-055 the sensational front pages (session 4), 056-075 round 3 (session 5), 076-099 round 4
-# (session 6). A round is split after all earlier ones, so adding articles never moves one already
-# split from its half.
-ROUNDS = (48, 55, 75, 99)
+# and 100-123 round 5 (session 6). A round is split after all earlier ones, so adding articles
+# never moves one already split from its half.
+ROUNDS = (48, 55, 75, 99, 123)
 
 
 def halves(articles: list[dict[str, str]]) -> dict[str, str]:
