@@ -484,3 +484,17 @@ def test_a_third_partys_respondents_are_not_the_writers_survey(score):
     assert not any("own measurement" in e.reason for e in card["sourcing"].evidence)
     report = score("# Go 2016 Survey Results\n\nThank you for taking part. 90% of respondents said they use Go at work.")
     assert report["unattributed_numbers"].metrics["figures"][0]["status"] == "weakly_sourced"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[a report]({{site.baseurl}}/library/215-Report.pdf)",
+        "[the post]({% post_url 2015-01-29-post %})",
+        '<a href="{{site.baseurl}}/library/Assessment.pdf">the assessment</a>',
+    ],
+)
+def test_jekyll_links_are_the_sites_own_pages(score, link):
+    text = f"# Board report\n\nThis week brought {link} with 22 recommendations.\n"
+    sources = score(text, name="jekyll", markdown=True)["sourcing"].metrics["sources"]
+    assert [(s["name"], s["type"]) for s in sources] == [("this site", "self")]

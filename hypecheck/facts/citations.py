@@ -35,10 +35,15 @@ _URL = r"https?://[^\s<>\"'\])]+[^\s<>\"'\]).,;:!?]"
 _MD_LINK = re.compile(rf"\[(?P<text>[^\]\n]{{1,500}})\]\((?P<url>{_URL})(?:\s+\"[^\"\n]{{0,300}}\")?\)")
 # A link to another page of the same site ("[functionalism](/arguments/functionalism/)"): a source
 # a reader can open, the publication's own. Same-page anchors ("#notes") point nowhere new.
-# A Hugo site's link to one of its own pages: '{{< ref "2015-05-26-post.md" >}}' (or relref).
-_SITE_REF = r"\{\{<\s*(?:rel)?ref\s[^<>\n]{1,300}>\}\}"
+# A site generator's link to one of the site's own pages: Hugo's '{{< ref "2015-05-26-post.md" >}}'
+# (or relref), Jekyll's '{{site.baseurl}}/library/report.pdf' and '{% post_url 2015-01-29-post %}'.
+_SITE_REF = (
+    r"\{\{<\s*(?:rel)?ref\s[^<>\n]{1,300}>\}\}"
+    r"|\{\{\s*site\.(?:baseurl|url)\s*\}\}[^\s)\"'<>]{0,2000}"
+    r"|\{%\s*(?:post_url|link)\s[^%\n]{1,300}%\}"
+)
 _RELATIVE_LINK = re.compile(
-    rf"(?<!!)\[(?P<text>[^\]\n]{{1,500}})\]\((?P<path>\.{{0,2}}/[^\s)\n]{{0,2000}}|{_SITE_REF})(?:\s+\"[^\"\n]{{0,300}}\")?\)"
+    rf"(?<!!)\[(?P<text>[^\]\n]{{1,500}})\]\((?P<path>\.{{0,2}}/[^\s)\n]{{0,2000}}|(?:{_SITE_REF}))(?:\s+\"[^\"\n]{{0,300}}\")?\)"
 )
 STORE = "store"  # an app store's kind in source_domains: a link there names no source
 SITE = "this site"  # the domain shown for a link within the article's own site
@@ -50,7 +55,7 @@ _PRINTED_REFERENCE = re.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*)+.*?\(?(?:19|
 _HTML_ANCHOR = re.compile(
     r"""<a\s[^<>]{0,500}?\bhref\s*=\s*(?:(?P<q>["'])(?P<url>(?:https?://|/)[^"'\s<>]{0,2000})(?P=q)|"(?P<ref>"""
     + _SITE_REF
-    + r""")")[^<>]{0,500}>(?P<text>[^<>]{1,500})</a\s*>""",
+    + r""")")[^<>]{0,500}>(?P<text>[^<]{1,500}|<img\s[^<>]{0,1000}>)</a\s*>""",
     re.IGNORECASE,
 )
 _REF_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,500})\]\[(?P<id>[^\]\n]{1,100})\]")
