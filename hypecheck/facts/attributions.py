@@ -191,7 +191,7 @@ def _titled(text: str, start: int, word: str, lex: Lexicons, names: "_Names") ->
     (2013)", a name the article never writes in lower case)."""
     if lex["organisation_words"].has_phrase((word.lower(),)):
         return True
-    before = text[:start].rstrip().rsplit(None, 1)
+    before = text[max(0, start - 60) : start].split()  # the word before, not the whole sentence so far
     return bool(before) and before[-1][:1].isupper() and word.lower() in names.lower
 
 
@@ -447,7 +447,7 @@ _AFTER_QUOTE = re.compile(
 
 
 OWN_DATA = "own data"  # an Attribution's via: the writer's own measurement ("I counted")
-OWN_SURVEY = "own survey"  # the writer's own survey ("this year's survey"): its figures run to the article's end
+OWN_SURVEY = "own survey"  # the writer's own survey ("this year's survey", "90% of respondents"): for its sentence
 # Double quotation marks, straight, curly or angled: "inside a quotation" is an odd number of
 # them before a place in the sentence.
 _DOUBLE_QUOTES = re.compile(r'["“”«»]')
@@ -775,7 +775,7 @@ def _lone_speaker(sentence: Sentence, verb: int, j: int, lex: Lexicons) -> bool:
     clause ("..., said Reuters."); not the subject of a reported clause ("it said AI tools cut
     costs", "it said US sales rose"), nor a place or a day."""
     text, tokens = sentence.text, sentence.tokens
-    before = text[: tokens[verb].start].rstrip()
+    before = text[max(0, tokens[verb].start - 8) : tokens[verb].start].rstrip()  # what ends right before
     if before and (before[-1] in _QUOTE_MARKS or (len(before) > 1 and before[-1] in ",.!?" and before[-2] in _QUOTE_MARKS)):
         return True
     ends_clause = j + 1 >= len(tokens) or text[tokens[j].end : tokens[j].end + 2].lstrip()[:1] in (".", ",", ";", "")

@@ -46,6 +46,8 @@ _RELATIVE_LINK = re.compile(
     rf"(?<!!)\[(?P<text>[^\]\n]{{1,500}})\]\((?P<path>\.{{0,2}}/[^\s)\n]{{0,2000}}|(?:{_SITE_REF}))(?:\s+\"[^\"\n]{{0,300}}\")?\)"
 )
 STORE = "store"  # an app store's kind in source_domains: a link there names no source
+# Listed kinds of site anyone posts on or links to get something: nobody's own site by its domain.
+_PLATFORMS = frozenset({"social", "hosting", "website", STORE})
 SITE = "this site"  # the domain shown for a link within the article's own site
 # A reference-list item with no address but an author and a year: "Vaswani, A. et al. (2017). ...",
 # "Hoel, E. (2026). A Disproof of ...".
@@ -158,8 +160,7 @@ def find_citations(doc: Document, domains: Lexicon, subject: str) -> tuple[Citat
         for label in _labels(m.group("labels")):
             if label in numbered:
                 links.append((m.start(), m.end(), numbered[label], "citation"))
-    if "(" in original or "lide" in original:
-        links += _pinpoints(original, links)
+    links += _pinpoints(original, links)
     table = domain_table(domains)
     starts = [s.start for s in doc.sentences]
     for heading, lines in lists:
@@ -231,7 +232,7 @@ def _publisher_sites(placed_links: list, table: Mapping[str, str]) -> frozenset[
     sites = set()
     for sentence, _, _, target, _ in placed_links:
         if sentence.kind == "meta" and target.url and not target.kind:
-            if listed_kind(domain_of(target.url), table) not in ("social", "hosting", "website", STORE):
+            if listed_kind(domain_of(target.url), table) not in _PLATFORMS:
                 sites.add(source_name(target.url, table))
     return frozenset(sites)
 
@@ -252,7 +253,7 @@ def _headline_sites(doc: Document, placed_links: list, table: Mapping[str, str])
         if not target.url or target.kind or "." not in (name := source_name(target.url, table)):
             continue
         kind = listed_kind(domain_of(target.url), table)
-        if kind in ("social", "hosting", "website", STORE, "outlet", "research") or (kind or "").startswith("owned_by"):
+        if kind in _PLATFORMS or kind in ("outlet", "research") or (kind or "").startswith("owned_by"):
             continue  # an outlet or a journal a headline names is its source ("..., Reuters finds")
         if kind is not None:  # an official site: written out in the headline, and not as its source
             at = headline.find(name)
@@ -369,12 +370,16 @@ def _pinpoints(original: str, links: list[tuple[int, int, _Target, str]]) -> lis
     """Each pinpoint cites the document linked nearest before it (a report the article walks
     through slide by slide: a link whose text or address says report, slides, paper, study,
     deck or .pdf); with no such link before it, it cites nothing a reader can tell."""
-    linked = sorted((start, target) for start, _, target, _ in links if target.url.startswith("http") and _DOCUMENT.search(target.text + " " + target.url))
-    if not linked:
+    pinpoints = list(_PINPOINT.finditer(original))
+    if not pinpoints:
         return []
+    linked = sorted(
+        ((start, target) for start, _, target, _ in links if target.url.startswith("http") and _DOCUMENT.search(target.text + " " + target.url)),
+        key=lambda item: item[0],  # targets are not ordered: two links may start at one place
+    )
     positions = [start for start, _ in linked]
     found = []
-    for m in _PINPOINT.finditer(original):
+    for m in pinpoints:
         k = bisect_right(positions, m.start()) - 1
         if k >= 0:
             target = linked[k][1]
